@@ -1,0 +1,66 @@
+"""Remove the files the answers do not need and write a development `.env`."""
+
+import json
+import secrets
+import shutil
+import sys
+from pathlib import Path
+
+EMAIL_TEMPLATES = Path("users/templates/users/email")
+
+
+def email_files(name):
+    return [EMAIL_TEMPLATES / f"{name}{suffix}" for suffix in ("_subject.txt", ".txt", ".html")]
+
+
+def unneeded_paths(answers):
+    """Every optional file, mapped to whether these answers keep it."""
+    jwt = answers["token_strategy"] in ("jwt", "both")
+    drf_token = answers["token_strategy"] in ("token", "both")
+    activation = answers["send_activation_email"]
+    keep = {
+        Path("users/api/activation.py"): activation,
+        Path("users/tests/test_activation.py"): activation,
+        Path("users/tests/test_resend_activation.py"): activation,
+        Path("users/api/authtoken.py"): drf_token,
+        Path("users/tests/test_token_login.py"): drf_token,
+        Path("users/tests/test_token_logout.py"): drf_token,
+        Path("users/api/jwt.py"): jwt,
+        Path("users/tests/test_jwt_create.py"): jwt,
+        Path("users/tests/test_jwt_refresh.py"): jwt,
+        Path("users/tests/test_jwt_verify.py"): jwt,
+    }
+    for path in email_files("activation"):
+        keep[path] = activation
+    for path in email_files("confirmation"):
+        keep[path] = answers["send_confirmation_email"]
+    for path in email_files("password_changed_confirmation"):
+        keep[path] = answers["password_changed_email_confirmation"]
+    for path in email_files("username_changed_confirmation"):
+        keep[path] = answers["username_changed_email_confirmation"]
+    return [path for path, kept in keep.items() if not kept]
+
+
+def remove(path):
+    if path.is_dir():
+        shutil.rmtree(path)
+    elif path.exists():
+        path.unlink()
+
+
+def write_dotenv(project_dir):
+    dotenv = project_dir / ".env"
+    if not dotenv.exists():
+        dotenv.write_text(f"DJANGO_SECRET_KEY={secrets.token_urlsafe(50)}\nDJANGO_DEBUG=true\n")
+
+
+def main(answers, project_dir=Path()):
+    for path in unneeded_paths(answers):
+        remove(project_dir / path)
+    write_dotenv(project_dir)
+    return 0
+
+
+if __name__ == "__main__":
+    # Rendered by cookiecutter: a JSON string literal is also a Python one.
+    sys.exit(main(json.loads({{ cookiecutter | tojson | tojson }})))

@@ -1,0 +1,73 @@
+"""Reject answers that would bake a broken project, with a one-line reason."""
+
+import json
+import keyword
+import re
+import sys
+
+# Names a project package would shadow, or that the generated project uses itself.
+RESERVED_SLUGS = {
+    "config",
+    "django",
+    "environ",
+    "rest_framework",
+    "rest_framework_simplejwt",
+    "users",
+    "test",
+    "tests",
+    "site",
+}
+BOOLEAN_ANSWERS = [
+    "send_activation_email",
+    "send_confirmation_email",
+    "password_changed_email_confirmation",
+    "username_changed_email_confirmation",
+    "user_create_password_retype",
+    "set_password_retype",
+    "set_username_retype",
+    "password_reset_confirm_retype",
+    "username_reset_confirm_retype",
+    "logout_on_password_change",
+]
+CHOICES = {
+    "username_field": ["email", "username"],
+    "token_strategy": ["jwt", "token", "both"],
+}
+FREE_TEXT = ["project_name", "description", "author_name", "author_email"]
+# Characters outside the Basic Multilingual Plane or control characters cannot be
+# written into pyproject.toml as the escapes Jinja's tojson produces.
+UNWRITABLE = re.compile(r"[\x00-\x1f\x7f\U00010000-\U0010ffff]")
+
+
+def errors(answers):
+    slug = answers["project_slug"]
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", slug) or keyword.iskeyword(slug):
+        yield (
+            f"project_slug {slug!r} is not a valid name: use lowercase letters, digits and "
+            "underscores, starting with a letter"
+        )
+    elif slug in RESERVED_SLUGS:
+        yield f"project_slug {slug!r} clashes with a package the project uses; pick another"
+    for name, choices in CHOICES.items():
+        if answers[name] not in choices:
+            yield f"{name} must be one of {', '.join(choices)}, not {answers[name]!r}"
+    for name in BOOLEAN_ANSWERS:
+        if not isinstance(answers[name], bool):
+            yield f"{name} must be true or false, not {answers[name]!r}"
+    for name in FREE_TEXT:
+        if not answers[name].strip():
+            yield f"{name} must not be empty"
+        elif UNWRITABLE.search(answers[name]):
+            yield f"{name} holds emoji or control characters, which the project files cannot carry"
+
+
+def main(answers):
+    problems = list(errors(answers))
+    for problem in problems:
+        print(f"ERROR: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    # Rendered by cookiecutter: a JSON string literal is also a Python one.
+    sys.exit(main(json.loads({{ cookiecutter | tojson | tojson }})))

@@ -1,0 +1,132 @@
+"""Settings shared by every environment, read from the environment or a `.env` file."""
+
+from datetime import timedelta
+from pathlib import Path
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+env = environ.Env()
+env.read_env(BASE_DIR / ".env")
+
+# https://docs.djangoproject.com/en/stable/ref/settings/#core-settings
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[])
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+    "rest_framework.authtoken",
+{% endif %}
+    "users",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# https://django-environ.readthedocs.io/en/latest/types.html
+DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+
+# https://docs.djangoproject.com/en/stable/topics/auth/customizing/
+AUTH_USER_MODEL = "users.User"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Lifetime of activation and reset links, in seconds.
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60 * 24 * 3)
+
+# https://www.django-rest-framework.org/api-guide/settings/
+REST_FRAMEWORK = {
+    # The first class answers unauthenticated requests with 401 and WWW-Authenticate.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+        "rest_framework_simplejwt.authentication.JWTAuthentication",
+{% endif %}
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+        "rest_framework.authentication.TokenAuthentication",
+{% endif %}
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PARSER_CLASSES": [
+        "users.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+}
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+
+# https://django-rest-framework-simplejwt.readthedocs.io/en/latest/settings.html
+SIMPLE_JWT = {
+    "ALGORITHM": "HS256",
+    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env.int("JWT_ACCESS_MINUTES", default=5)),
+    "REFRESH_TOKEN_LIFETIME": timedelta(days=env.int("JWT_REFRESH_DAYS", default=1)),
+    "AUTH_HEADER_TYPES": ("Bearer", "JWT"),
+    "UPDATE_LAST_LOGIN": True,
+    # Tokens carry a hash of the password: changing it ends every earlier token.
+    "CHECK_REVOKE_TOKEN": True,
+}
+{% endif %}
+
+# https://docs.djangoproject.com/en/stable/topics/email/
+globals().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+
+# Links in emails point at the frontend: {protocol}://{domain}/{url}.
+EMAIL_FRONTEND_PROTOCOL = env("EMAIL_FRONTEND_PROTOCOL", default="http")
+EMAIL_FRONTEND_DOMAIN = env("EMAIL_FRONTEND_DOMAIN", default="localhost:8000")
+EMAIL_FRONTEND_SITE_NAME = env("EMAIL_FRONTEND_SITE_NAME", default={{ cookiecutter.project_name | tojson }})
+{% if cookiecutter.send_activation_email %}
+ACTIVATION_URL = env("ACTIVATION_URL", default="#/activate/{uid}/{token}")
+{% endif %}
+PASSWORD_RESET_CONFIRM_URL = env(
+    "PASSWORD_RESET_CONFIRM_URL", default="#/password/reset/confirm/{uid}/{token}"
+)
+USERNAME_RESET_CONFIRM_URL = env(
+    "USERNAME_RESET_CONFIRM_URL", default="#/username/reset/confirm/{uid}/{token}"
+)

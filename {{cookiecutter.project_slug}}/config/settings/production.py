@@ -1,0 +1,29 @@
+"""Production: every secret and host comes from the environment."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+# https://docs.djangoproject.com/en/stable/howto/deployment/checklist/
+DEBUG = False
+SECRET_KEY = env("DJANGO_SECRET_KEY")
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
+EMAIL_FRONTEND_PROTOCOL = env("EMAIL_FRONTEND_PROTOCOL", default="https")
+EMAIL_FRONTEND_DOMAIN = env("EMAIL_FRONTEND_DOMAIN")
+
+# https://docs.djangoproject.com/en/stable/ref/middleware/#module-django.middleware.security
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# https://docs.djangoproject.com/en/stable/topics/logging/
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"level": "INFO", "handlers": ["console"]},
+}

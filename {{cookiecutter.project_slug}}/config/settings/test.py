@@ -1,0 +1,10 @@
+"""Tests: fast hashing, mail kept in memory."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+SECRET_KEY = env("DJANGO_SECRET_KEY", default="tests-only-not-a-secret")
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMAIL_FRONTEND_PROTOCOL = "https"
+EMAIL_FRONTEND_DOMAIN = "app.example.com"

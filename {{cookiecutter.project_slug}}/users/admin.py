@@ -1,0 +1,44 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.utils.translation import gettext_lazy as _
+
+from users.models import User
+
+
+class UserCreationForm(AdminUserCreationForm):
+    class Meta(AdminUserCreationForm.Meta):
+        model = User
+        fields = [User.USERNAME_FIELD, *User.REQUIRED_FIELDS]
+
+
+class UserAdminChangeForm(UserChangeForm):
+    class Meta(UserChangeForm.Meta):
+        model = User
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    form = UserAdminChangeForm
+    add_form = UserCreationForm
+    fieldsets = [
+        (None, {"fields": [User.USERNAME_FIELD, *User.REQUIRED_FIELDS, "password"]}),
+        (_("Personal info"), {"fields": ["first_name", "last_name"]}),
+        (
+            _("Permissions"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+        ),
+        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": [User.USERNAME_FIELD, *User.REQUIRED_FIELDS, "password1", "password2"],
+            },
+        ),
+    ]
+    list_display = [User.USERNAME_FIELD, "email", "first_name", "last_name", "is_staff"]
+    search_fields = [User.USERNAME_FIELD, "email", "first_name", "last_name"]
+    ordering = [User.USERNAME_FIELD]

@@ -1,0 +1,147 @@
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from users import services
+from users.models import User
+from users.tokens import decode_uid
+
+DUPLICATE_EMAIL = _("A user with that email address already exists.")
+{% if cookiecutter.username_field == "username" %}
+DUPLICATE_USERNAME = _("A user with that username already exists.")
+{% endif %}
+
+
+class PasswordField(serializers.CharField):
+    """A write-only password, kept exactly as typed and capped before hashing."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 128)
+        super().__init__(
+            write_only=True, trim_whitespace=False, style={"input_type": "password"}, **kwargs
+        )
+
+
+def check_password_strength(password, user, field):
+    try:
+        validate_password(password, user)
+    except DjangoValidationError as error:
+        raise serializers.ValidationError({field: list(error.messages)}) from error
+
+
+def check_retyped(attrs, field, retyped_field):
+    if attrs[field] != attrs.pop(retyped_field):
+        raise serializers.ValidationError(
+            _("The two %(field)s fields didn't match.") % {"field": field.replace("_", " ")},
+            code="mismatch",
+        )
+
+
+def check_email_is_free(email, user=None):
+    others = User.objects.with_email(email)
+    if user is not None:
+        others = others.exclude(pk=user.pk)
+    if others.exists():
+        raise serializers.ValidationError(DUPLICATE_EMAIL, code="unique")
+    return email
+{% if cookiecutter.username_field == "username" %}
+
+
+def check_username_is_free(username):
+    if User.objects.with_login(username).exists():
+        raise serializers.ValidationError(DUPLICATE_USERNAME, code="unique")
+    return username
+{% endif %}
+
+
+class UserSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+{% if cookiecutter.username_field == "username" %}
+        fields = ["id", "username", "email", "first_name", "last_name"]
+        read_only_fields = ["username"]
+
+    def validate_email(self, value):
+        return check_email_is_free(value, user=self.instance)
+{% else %}
+        fields = ["id", "email", "first_name", "last_name"]
+        read_only_fields = ["email"]
+{% endif %}
+
+
+class UserCreateSerializer(serializers.ModelSerializer):
+    password = PasswordField()
+{% if cookiecutter.user_create_password_retype %}
+    re_password = PasswordField()
+{% endif %}
+
+    class Meta:
+        model = User
+{% if cookiecutter.username_field == "username" %}
+        fields = ["id", "username", "email", "password"{{ ', "re_password"' if cookiecutter.user_create_password_retype }}]
+
+    def validate_username(self, value):
+        return check_username_is_free(value)
+{% else %}
+        fields = ["id", "email", "password"{{ ', "re_password"' if cookiecutter.user_create_password_retype }}]
+{% endif %}
+
+    def validate_email(self, value):
+        return check_email_is_free(value)
+
+    def validate(self, attrs):
+{% if cookiecutter.user_create_password_retype %}
+        check_retyped(attrs, "password", "re_password")
+{% endif %}
+        check_password_strength(attrs["password"], User(**attrs), "password")
+        return attrs
+
+    def create(self, validated_data):
+        try:
+            return services.user_create(request=self.context["request"], **validated_data)
+        except IntegrityError as error:
+            # A concurrent registration took the name between validation and insert.
+            raise serializers.ValidationError(
+{% if cookiecutter.username_field == "username" %}
+                {"username": [DUPLICATE_USERNAME]}, code="unique"
+{% else %}
+                {"email": [DUPLICATE_EMAIL]}, code="unique"
+{% endif %}
+            ) from error
+
+
+class CurrentPasswordSerializer(serializers.Serializer):
+    current_password = PasswordField()
+
+    def validate_current_password(self, value):
+        if not self.context["request"].user.check_password(value):
+            raise serializers.ValidationError(_("Invalid password."), code="invalid_password")
+        return value
+
+
+class EmailSerializer(serializers.Serializer):
+    email = serializers.EmailField()
+
+
+class UidAndTokenSerializer(serializers.Serializer):
+    """Resolves a `{uid}/{token}` link into `attrs["user"]`."""
+
+    token_generator = None
+
+    uid = serializers.CharField()
+    token = serializers.CharField()
+
+    def validate(self, attrs):
+        try:
+            attrs["user"] = User.objects.get(pk=decode_uid(attrs["uid"]))
+        except (ValueError, User.DoesNotExist) as error:
+            raise serializers.ValidationError(
+                {"uid": [_("Invalid user id or user doesn't exist.")]}, code="invalid_uid"
+            ) from error
+        if not self.token_generator.check_token(attrs["user"], attrs["token"]):
+            raise serializers.ValidationError(
+                {"token": [_("Invalid token for given user.")]}, code="invalid_token"
+            )
+        return super().validate(attrs)

@@ -1,0 +1,57 @@
+from django.urls import path, re_path
+from rest_framework.routers import DefaultRouter
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+from rest_framework_simplejwt.views import TokenObtainPairView
+{% endif %}
+
+{% if cookiecutter.send_activation_email %}
+from users.api.activation import ActivationView, ResendActivationView
+{% endif %}
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+from users.api.authtoken import TokenLoginView, TokenLogoutView
+{% endif %}
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+from users.api.jwt import TokenRefreshView, TokenVerifyView
+{% endif %}
+from users.api.passwords import ResetPasswordConfirmView, ResetPasswordView, SetPasswordView
+from users.api.usernames import ResetUsernameConfirmView, ResetUsernameView, SetUsernameView
+from users.api.views import UserViewSet
+
+router = DefaultRouter()
+router.register("users", UserViewSet, basename="user")
+
+{% set field = cookiecutter.username_field %}
+urlpatterns = [
+{% if cookiecutter.send_activation_email %}
+    path("users/activation/", ActivationView.as_view(), name="user-activation"),
+    path(
+        "users/resend_activation/",
+        ResendActivationView.as_view(),
+        name="user-resend-activation",
+    ),
+{% endif %}
+    path("users/set_password/", SetPasswordView.as_view(), name="user-set-password"),
+    path("users/reset_password/", ResetPasswordView.as_view(), name="user-reset-password"),
+    path(
+        "users/reset_password_confirm/",
+        ResetPasswordConfirmView.as_view(),
+        name="user-reset-password-confirm",
+    ),
+    path("users/set_{{ field }}/", SetUsernameView.as_view(), name="user-set-username"),
+    path("users/reset_{{ field }}/", ResetUsernameView.as_view(), name="user-reset-username"),
+    path(
+        "users/reset_{{ field }}_confirm/",
+        ResetUsernameConfirmView.as_view(),
+        name="user-reset-username-confirm",
+    ),
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+    re_path(r"^token/login/?$", TokenLoginView.as_view(), name="login"),
+    re_path(r"^token/logout/?$", TokenLogoutView.as_view(), name="logout"),
+{% endif %}
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+    path("jwt/create/", TokenObtainPairView.as_view(), name="jwt-create"),
+    path("jwt/refresh/", TokenRefreshView.as_view(), name="jwt-refresh"),
+    path("jwt/verify/", TokenVerifyView.as_view(), name="jwt-verify"),
+{% endif %}
+    *router.urls,
+]

@@ -1,0 +1,84 @@
+{% if cookiecutter.username_field == "username" %}
+from django.contrib.auth.validators import UnicodeUsernameValidator
+{% endif %}
+from rest_framework import permissions, serializers
+
+from users import services
+from users.api.serializers import (
+    CurrentPasswordSerializer,
+    EmailSerializer,
+    UidAndTokenSerializer,
+{% if cookiecutter.username_field == "username" %}
+    check_username_is_free,
+{% else %}
+    check_email_is_free,
+{% endif %}
+{% if cookiecutter.set_username_retype or cookiecutter.username_reset_confirm_retype %}
+    check_retyped,
+{% endif %}
+)
+from users.api.views import ActionView
+from users.tokens import username_reset_token
+
+{% set field = cookiecutter.username_field %}
+
+class NewUsernameSerializer(serializers.Serializer):
+{% if field == "username" %}
+    new_username = serializers.CharField(max_length=150, validators=[UnicodeUsernameValidator()])
+
+    def validate_new_username(self, value):
+        return check_username_is_free(value)
+{% else %}
+    new_email = serializers.EmailField()
+
+    def validate_new_email(self, value):
+        return check_email_is_free(value)
+{% endif %}
+
+
+class SetUsernameSerializer(NewUsernameSerializer, CurrentPasswordSerializer):
+    """A new login name, confirmed with the current password."""
+{% if cookiecutter.set_username_retype %}
+
+    re_new_{{ field }} = serializers.CharField()
+
+    def validate(self, attrs):
+        check_retyped(attrs, "new_{{ field }}", "re_new_{{ field }}")
+        return attrs
+{% endif %}
+
+
+class UsernameResetConfirmSerializer(NewUsernameSerializer, UidAndTokenSerializer):
+    token_generator = username_reset_token
+{% if cookiecutter.username_reset_confirm_retype %}
+
+    re_new_{{ field }} = serializers.CharField()
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        check_retyped(attrs, "new_{{ field }}", "re_new_{{ field }}")
+        return attrs
+{% endif %}
+
+
+class SetUsernameView(ActionView):
+    serializer_class = SetUsernameSerializer
+
+    def perform(self, data):
+        services.username_change(user=self.request.user, username=data["new_{{ field }}"])
+
+
+class ResetUsernameView(ActionView):
+    serializer_class = EmailSerializer
+    permission_classes = [permissions.AllowAny]
+
+    def perform(self, data):
+        services.username_reset_request(email=data["email"])
+
+
+class ResetUsernameConfirmView(ActionView):
+    serializer_class = UsernameResetConfirmSerializer
+    permission_classes = [permissions.AllowAny]
+
+    def perform(self, data):
+        services.username_change(user=data["user"], username=data["new_{{ field }}"])

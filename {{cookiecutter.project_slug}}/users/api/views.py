@@ -1,0 +1,77 @@
+from rest_framework import generics, mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from users import signals
+from users.api.serializers import CurrentPasswordSerializer, UserCreateSerializer, UserSerializer
+from users.models import User
+
+
+class ActionView(generics.GenericAPIView):
+    """POST a body, do one thing with it, answer 204 No Content."""
+
+    def post(self, request):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        self.perform(serializer.validated_data)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def perform(self, data):
+        raise NotImplementedError
+
+
+class UserViewSet(
+    mixins.CreateModelMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    serializer_class = UserSerializer
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self):
+        users = User.objects.order_by("pk")
+        if self.request.user.is_staff:
+            return users
+        # Everyone else sees only themselves: other ids answer 404, as if missing.
+        return users.filter(pk=self.request.user.pk)
+
+    def get_object(self):
+        if self.action == "me":
+            return self.request.user
+        return super().get_object()
+
+    def get_permissions(self):
+        if self.action == "create":
+            return [permissions.AllowAny()]
+        return super().get_permissions()
+
+    def get_serializer_class(self):
+        if self.action == "create":
+            return UserCreateSerializer
+        if self.request.method == "DELETE":
+            return CurrentPasswordSerializer
+        return UserSerializer
+
+    def perform_update(self, serializer):
+        user = serializer.save()
+        signals.user_updated.send(sender=User, user=user, request=self.request)
+
+    def destroy(self, request, *args, **kwargs):
+        user = self.get_object()
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user.delete()
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @action(["get", "put", "patch", "delete"], detail=False)
+    def me(self, request, *args, **kwargs):
+        handlers = {
+            "GET": self.retrieve,
+            "PUT": self.update,
+            "PATCH": self.partial_update,
+            "DELETE": self.destroy,
+        }
+        return handlers[request.method](request, *args, **kwargs)

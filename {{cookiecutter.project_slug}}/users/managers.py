@@ -1,0 +1,37 @@
+from django.contrib.auth.base_user import BaseUserManager
+from django.db import models
+from django.db.models.functions import Lower
+
+
+class UserQuerySet(models.QuerySet):
+    def with_email(self, email):
+        return self._matching("email", email)
+
+    def with_login(self, login):
+        """Users whose USERNAME_FIELD equals `login`, ignoring letter case."""
+        return self._matching(self.model.USERNAME_FIELD, login)
+
+    def _matching(self, field, value):
+        # Compare lower() to lower() so the query uses the unique lower() index.
+        return self.alias(_lowered=Lower(field)).filter(_lowered=Lower(models.Value(value)))
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
+    use_in_migrations = True
+
+    def get_by_natural_key(self, username):
+        # authenticate() looks users up here, so logins ignore letter case too.
+        return self.with_login(username).get()
+
+    def create_user(self, password=None, **fields):
+        login_field = self.model.USERNAME_FIELD
+        fields[login_field] = self.model.normalize_username(fields[login_field])
+        fields["email"] = self.normalize_email(fields["email"])
+        user = self.model(**fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, password=None, **fields):
+        fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(password, **fields)

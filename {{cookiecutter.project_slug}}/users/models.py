@@ -1,0 +1,79 @@
+from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
+{% if cookiecutter.username_field == "username" %}
+from django.contrib.auth.validators import UnicodeUsernameValidator
+{% endif %}
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from users.managers import UserManager
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+{% if cookiecutter.username_field == "username" %}
+    username = models.CharField(
+        _("username"),
+        max_length=150,
+        unique=True,
+        validators=[UnicodeUsernameValidator()],
+        help_text=_("150 characters or fewer. Letters, digits and @/./+/-/_ only."),
+        error_messages={"unique": _("A user with that username already exists.")},
+    )
+    email = models.EmailField(_("email address"))
+{% else %}
+    email = models.EmailField(
+        _("email address"),
+        unique=True,
+        error_messages={"unique": _("A user with that email address already exists.")},
+    )
+{% endif %}
+    first_name = models.CharField(_("first name"), max_length=150, blank=True)
+    last_name = models.CharField(_("last name"), max_length=150, blank=True)
+    is_staff = models.BooleanField(
+        _("staff status"),
+        default=False,
+        help_text=_("Designates whether the user can log into the admin site."),
+    )
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Unselect this instead of deleting accounts."),
+    )
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    EMAIL_FIELD = "email"
+{% if cookiecutter.username_field == "username" %}
+    USERNAME_FIELD = "username"
+    REQUIRED_FIELDS = ["email"]
+{% else %}
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+{% endif %}
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        # Case-insensitive uniqueness; the expression indexes also serve the
+        # case-insensitive lookups in UserQuerySet.
+        constraints = [
+{% if cookiecutter.username_field == "username" %}
+            models.UniqueConstraint(Lower("username"), name="users_user_username_ci_unique"),
+{% endif %}
+            models.UniqueConstraint(Lower("email"), name="users_user_email_ci_unique"),
+        ]
+
+    def __str__(self):
+        return self.get_username()
+
+    def clean(self):
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email)
+
+    def get_full_name(self):
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def get_short_name(self):
+        return self.first_name

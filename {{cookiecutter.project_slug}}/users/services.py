@@ -1,0 +1,130 @@
+"""The account actions behind the API, free of request parsing."""
+
+from django.conf import settings
+from django.db import transaction
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+from rest_framework.authtoken.models import Token
+{% endif %}
+
+from users import signals
+from users.emails import send_account_email, send_link_email
+from users.models import User
+{% if cookiecutter.send_activation_email %}
+from users.tokens import activation_token, password_reset_token, username_reset_token
+{% else %}
+from users.tokens import password_reset_token, username_reset_token
+{% endif %}
+
+
+def user_create(*, request, password, **fields):
+    with transaction.atomic():
+{% if cookiecutter.send_activation_email %}
+        user = User.objects.create_user(password=password, is_active=False, **fields)
+{% else %}
+        user = User.objects.create_user(password=password, **fields)
+{% endif %}
+    signals.user_registered.send(sender=User, user=user, request=request)
+{% if cookiecutter.send_activation_email %}
+    user_send_activation(user=user)
+{% elif cookiecutter.send_confirmation_email %}
+    send_account_email(name="confirmation", user=user)
+{% endif %}
+    return user
+{% if cookiecutter.send_activation_email %}
+
+
+def user_send_activation(*, user):
+    send_link_email(
+        name="activation",
+        user=user,
+        token_generator=activation_token,
+        url_pattern=settings.ACTIVATION_URL,
+    )
+
+
+def user_resend_activation(*, email):
+    # Same answer whether or not the address is known; active users get nothing.
+    user = User.objects.with_email(email).filter(is_active=False).first()
+    if user is not None:
+        user_send_activation(user=user)
+
+
+def user_activate(*, user, request):
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    signals.user_activated.send(sender=User, user=user, request=request)
+{% if cookiecutter.send_confirmation_email %}
+    send_account_email(name="confirmation", user=user)
+{% endif %}
+{% endif %}
+
+
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+
+
+def user_logout_everywhere(*, user):
+    Token.objects.filter(user=user).delete()
+{% endif %}
+
+
+def password_change(*, user, password):
+    user.set_password(password)
+    user.save(update_fields=["password"])
+{% if cookiecutter.password_changed_email_confirmation %}
+    send_account_email(name="password_changed_confirmation", user=user)
+{% endif %}
+
+
+def password_reset_request(*, email):
+    _send_link_to_active_user(
+        email=email,
+        name="password_reset",
+        token_generator=password_reset_token,
+        url_pattern=settings.PASSWORD_RESET_CONFIRM_URL,
+    )
+
+
+def password_reset_confirm(*, user, password):
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+    # JWTs carry a hash of the password, so earlier ones stop working.
+{% endif %}
+    password_change(user=user, password=password)
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+    # Whoever made the reset necessary may hold a token: end every session.
+    user_logout_everywhere(user=user)
+{% endif %}
+
+
+def username_change(*, user, username):
+{% if cookiecutter.username_changed_email_confirmation and cookiecutter.username_field == "email" %}
+    old_email = user.email
+{% endif %}
+    setattr(user, User.USERNAME_FIELD, username)
+    user.save(update_fields=[User.USERNAME_FIELD])
+{% if cookiecutter.username_changed_email_confirmation %}
+{% if cookiecutter.username_field == "email" %}
+    # The old address hears of it too: it is the one an intruder does not control.
+    send_account_email(
+        name="username_changed_confirmation", user=user, to=[old_email, user.email]
+    )
+{% else %}
+    send_account_email(name="username_changed_confirmation", user=user)
+{% endif %}
+{% endif %}
+
+
+def username_reset_request(*, email):
+    _send_link_to_active_user(
+        email=email,
+        name="username_reset",
+        token_generator=username_reset_token,
+        url_pattern=settings.USERNAME_RESET_CONFIRM_URL,
+    )
+
+
+def _send_link_to_active_user(*, email, **link):
+    # Unknown and inactive addresses get the same answer and no mail, so the
+    # endpoint does not reveal who has an account.
+    user = User.objects.with_email(email).filter(is_active=True).first()
+    if user is not None:
+        send_link_email(user=user, **link)
