@@ -26,7 +26,8 @@ def send_account_email(*, name, user, to=None, context=None):
     subject = "".join(subject.splitlines())
     body = render_to_string(f"{TEMPLATE_DIR}/{name}.txt", context)
     message = EmailMultiAlternatives(subject, body, to=to or [user.email])
-    message.attach_alternative(render_to_string(f"{TEMPLATE_DIR}/{name}.html", context), "text/html")
+    html = render_to_string(f"{TEMPLATE_DIR}/{name}.html", context)
+    message.attach_alternative(html, "text/html")
     message.send()
 
 

@@ -7,7 +7,11 @@ from rest_framework.authtoken.models import Token
 {% endif %}
 
 from users import signals
+{% if cookiecutter.send_confirmation_email or cookiecutter.password_changed_email_confirmation or cookiecutter.username_changed_email_confirmation %}
 from users.emails import send_account_email, send_link_email
+{% else %}
+from users.emails import send_link_email
+{% endif %}
 from users.models import User
 {% if cookiecutter.send_activation_email %}
 from users.tokens import activation_token, password_reset_token, username_reset_token
@@ -57,8 +61,6 @@ def user_activate(*, user, request):
     send_account_email(name="confirmation", user=user)
 {% endif %}
 {% endif %}
-
-
 {% if cookiecutter.token_strategy in ["token", "both"] %}
 
 
@@ -104,9 +106,7 @@ def username_change(*, user, username):
 {% if cookiecutter.username_changed_email_confirmation %}
 {% if cookiecutter.username_field == "email" %}
     # The old address hears of it too: it is the one an intruder does not control.
-    send_account_email(
-        name="username_changed_confirmation", user=user, to=[old_email, user.email]
-    )
+    send_account_email(name="username_changed_confirmation", user=user, to=[old_email, user.email])
 {% else %}
     send_account_email(name="username_changed_confirmation", user=user)
 {% endif %}

@@ -41,8 +41,8 @@ class UsernameResetTokenGenerator(PasswordResetTokenGenerator):
         # Changing the login name spends the link.
         return super()._make_hash_value(user, timestamp) + user.get_username()
 
-{% if cookiecutter.send_activation_email %}
 
+{% if cookiecutter.send_activation_email %}
 activation_token = ActivationTokenGenerator()
 {% endif %}
 password_reset_token = PasswordResetLinkTokenGenerator()

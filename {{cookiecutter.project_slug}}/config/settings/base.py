@@ -1,6 +1,8 @@
 """Settings shared by every environment, read from the environment or a `.env` file."""
 
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
 from datetime import timedelta
+{% endif %}
 from pathlib import Path
 
 import environ

@@ -1,7 +1,6 @@
 from rest_framework import permissions
 
 from users import services
-from users.api.views import ActionView
 from users.api.serializers import (
     CurrentPasswordSerializer,
     EmailSerializer,
@@ -12,6 +11,7 @@ from users.api.serializers import (
     check_retyped,
 {% endif %}
 )
+from users.api.views import ActionView
 from users.tokens import password_reset_token
 
 

@@ -1,4 +1,8 @@
+{% if cookiecutter.token_strategy in ["token", "both"] %}
 from django.urls import path, re_path
+{% else %}
+from django.urls import path
+{% endif %}
 from rest_framework.routers import DefaultRouter
 {% if cookiecutter.token_strategy in ["jwt", "both"] %}
 from rest_framework_simplejwt.views import TokenObtainPairView

@@ -8,13 +8,14 @@ from users.api.serializers import (
     CurrentPasswordSerializer,
     EmailSerializer,
     UidAndTokenSerializer,
-{% if cookiecutter.username_field == "username" %}
-    check_username_is_free,
-{% else %}
+{% if cookiecutter.username_field == "email" %}
     check_email_is_free,
 {% endif %}
 {% if cookiecutter.set_username_retype or cookiecutter.username_reset_confirm_retype %}
     check_retyped,
+{% endif %}
+{% if cookiecutter.username_field == "username" %}
+    check_username_is_free,
 {% endif %}
 )
 from users.api.views import ActionView
