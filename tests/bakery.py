@@ -1,0 +1,68 @@
+"""What the template tests share: the template's answers and how to look at a bake."""
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+TEMPLATE = Path(__file__).resolve().parent.parent
+CONTEXT = json.loads((TEMPLATE / "cookiecutter.json").read_text())
+BOOLEANS = [name for name, value in CONTEXT.items() if isinstance(value, bool)]
+CHOICES = {name: value for name, value in CONTEXT.items() if isinstance(value, list)}
+DEFAULTS = {
+    **{name: CONTEXT[name] for name in BOOLEANS},
+    **{name: choices[0] for name, choices in CHOICES.items()},
+}
+VENV_BIN = Path(sys.executable).parent
+ARTEFACT_DIRS = {"__pycache__", ".pytest_cache", ".ruff_cache"}
+ARTEFACT_SUFFIXES = {".pyc", ".sqlite3"}
+
+
+def answers(**overrides):
+    """A full set of structural answers: the defaults with `overrides` applied."""
+    return {**DEFAULTS, **overrides}
+
+
+def all_booleans(value, **overrides):
+    return answers(**{name: value for name in BOOLEANS}, **overrides)
+
+
+def _combinations():
+    yield "defaults", answers()
+    for name in BOOLEANS:
+        yield f"{name}={not DEFAULTS[name]}", answers(**{name: not DEFAULTS[name]})
+    for field in CHOICES["username_field"]:
+        for strategy in CHOICES["token_strategy"]:
+            yield f"{field}-{strategy}", answers(username_field=field, token_strategy=strategy)
+    yield "all-on", all_booleans(True, username_field="username", token_strategy="both")
+    yield "all-off", all_booleans(False, username_field="email", token_strategy="jwt")
+
+
+COMBINATIONS = dict(_combinations())
+each_combination = pytest.mark.parametrize(
+    "combination", list(COMBINATIONS.values()), ids=list(COMBINATIONS)
+)
+
+
+def generated_files(project):
+    """Every file the bake produced, leaving out what running its tools leaves behind."""
+    for path in sorted(project.rglob("*")):
+        relative = path.relative_to(project)
+        if path.is_file() and not (
+            ARTEFACT_DIRS.intersection(relative.parts) or path.suffix in ARTEFACT_SUFFIXES
+        ):
+            yield relative
+
+
+def clean_env(**extra):
+    """The environment for a baked project's commands, free of this run's Django and pytest
+    settings so that the project's own defaults are what gets tested."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("DJANGO_", "PYTEST_", "EMAIL_"))
+        and name not in {"DATABASE_URL", "CACHE_URL", "PYTHONPATH"}
+    }
+    return {**env, **extra}

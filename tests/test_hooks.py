@@ -1,0 +1,199 @@
+import importlib.util
+
+import pytest
+
+from bakery import TEMPLATE, all_booleans, answers
+
+
+def load_hook(name):
+    # Imported under its own name, the hook skips its `__main__` block, the one line Jinja renders.
+    spec = importlib.util.spec_from_file_location(name, TEMPLATE / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+pre_gen = load_hook("pre_gen_project")
+post_gen = load_hook("post_gen_project")
+
+
+def full_answers(**overrides):
+    """Answers as cookiecutter hands them to the hooks, free text included."""
+    return {
+        "project_name": "My Auth API",
+        "project_slug": "my_auth_api",
+        "description": "A Django REST Framework API with authentication built in.",
+        "author_name": "Your Name",
+        "author_email": "you@example.com",
+        **answers(),
+        **overrides,
+    }
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {},
+        {"username_field": "username", "token_strategy": "both"},
+        all_booleans(True),
+        all_booleans(False),
+        {"project_slug": "a", "project_name": 'Zoë\'s "Auth" \\ API'},
+        {"author_name": 'O\'Brien "\\\\" Ñandú', "description": 'Say "hi"'},
+    ],
+    ids=["defaults", "username-both", "all-on", "all-off", "short-slug", "hostile-text"],
+)
+def test_pre_gen_accepts_good_answers(overrides):
+    assert list(pre_gen.errors(full_answers(**overrides))) == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("project_slug", "1abc"),
+        ("project_slug", "class"),
+        ("project_slug", "users"),
+        ("project_slug", "config"),
+        ("project_slug", "my-app"),
+        ("project_slug", "MyApp"),
+        ("project_slug", ""),
+        ("username_field", "phone"),
+        ("token_strategy", "session"),
+        ("send_activation_email", "false"),
+        ("logout_on_password_change", "yes"),
+        ("project_name", "   "),
+        ("author_name", "Ada 🚀"),
+        ("description", "line\nbreak"),
+        ("author_email", ""),
+    ],
+)
+def test_pre_gen_rejects_a_bad_answer_with_one_message_naming_the_field(field, value):
+    problems = list(pre_gen.errors(full_answers(**{field: value})))
+
+    assert len(problems) == 1
+    assert field in problems[0]
+    assert "\n" not in problems[0]
+
+
+def test_pre_gen_main_prints_each_problem_on_one_line_and_fails(capsys):
+    code = pre_gen.main(full_answers(project_slug="class", author_name="🚀"))
+
+    lines = capsys.readouterr().err.splitlines()
+    assert code == 1
+    assert len(lines) == 2
+    assert lines[0].startswith("ERROR: project_slug")
+    assert lines[1].startswith("ERROR: author_name")
+
+
+def test_pre_gen_main_succeeds_silently_on_good_answers(capsys):
+    assert pre_gen.main(full_answers()) == 0
+    assert capsys.readouterr().err == ""
+
+
+def removed(**overrides):
+    return {path.as_posix() for path in post_gen.unneeded_paths(full_answers(**overrides))}
+
+
+def test_post_gen_removes_activation_files_only_when_activation_is_off():
+    activation = {
+        "users/api/activation.py",
+        "users/tests/test_activation.py",
+        "users/templates/users/email/activation.html",
+        "users/templates/users/email/activation.txt",
+        "users/templates/users/email/activation_subject.txt",
+    }
+    assert activation <= removed(send_activation_email=False)
+    assert not activation & removed(send_activation_email=True)
+
+
+@pytest.mark.parametrize(
+    ("strategy", "kept", "gone"),
+    [
+        ("jwt", {"users/api/jwt.py"}, {"users/api/authtoken.py"}),
+        ("token", {"users/api/authtoken.py"}, {"users/api/jwt.py"}),
+        ("both", {"users/api/jwt.py", "users/api/authtoken.py"}, set()),
+    ],
+)
+def test_post_gen_keeps_only_the_chosen_token_modules(strategy, kept, gone):
+    unneeded = removed(token_strategy=strategy)
+    assert gone <= unneeded
+    assert not kept & unneeded
+
+
+@pytest.mark.parametrize(
+    ("option", "template"),
+    [
+        ("send_confirmation_email", "confirmation"),
+        ("password_changed_email_confirmation", "password_changed_confirmation"),
+        ("username_changed_email_confirmation", "username_changed_confirmation"),
+    ],
+)
+def test_post_gen_keeps_an_optional_email_only_when_chosen(option, template):
+    files = {
+        f"users/templates/users/email/{template}{suffix}"
+        for suffix in ("_subject.txt", ".txt", ".html")
+    }
+    assert files <= removed(**{option: False})
+    assert not files & removed(**{option: True})
+
+
+def test_post_gen_removes_nothing_when_everything_is_chosen():
+    assert removed(**all_booleans(True, token_strategy="both")) == set()
+
+
+def test_post_gen_never_removes_the_always_needed_files():
+    always = {
+        "users/api/passwords.py",
+        "users/api/usernames.py",
+        "users/templates/users/email/password_reset.html",
+        "users/templates/users/email/username_reset.html",
+    }
+    assert not always & removed(**all_booleans(False))
+
+
+@pytest.fixture
+def tree(tmp_path):
+    """A project tree holding every optional file and a few that are always kept."""
+    everything = post_gen.unneeded_paths(full_answers(**all_booleans(False, token_strategy="jwt")))
+    everything += post_gen.unneeded_paths(full_answers(token_strategy="token"))
+    for path in [*everything, "users/api/passwords.py", "users/api/jwt.py"]:
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("# kept?\n")
+    return tmp_path
+
+
+def test_post_gen_main_deletes_unneeded_files_and_keeps_the_rest(tree):
+    chosen = full_answers(**all_booleans(False, token_strategy="jwt"))
+
+    assert post_gen.main(chosen, project_dir=tree) == 0
+
+    assert not (tree / "users/api/activation.py").exists()
+    assert not (tree / "users/api/authtoken.py").exists()
+    assert not (tree / "users/templates/users/email/confirmation.html").exists()
+    assert (tree / "users/api/jwt.py").exists()
+    assert (tree / "users/api/passwords.py").exists()
+
+
+def test_post_gen_main_writes_a_development_secret_to_dotenv(tree):
+    post_gen.main(full_answers(), project_dir=tree)
+
+    values = dict(line.split("=", 1) for line in (tree / ".env").read_text().splitlines())
+    assert len(values["DJANGO_SECRET_KEY"]) >= 50
+
+
+def test_post_gen_main_keeps_an_existing_dotenv(tree):
+    (tree / ".env").write_text("DJANGO_SECRET_KEY=mine\n")
+
+    post_gen.main(full_answers(), project_dir=tree)
+
+    assert (tree / ".env").read_text() == "DJANGO_SECRET_KEY=mine\n"
+
+
+def test_post_gen_main_tolerates_files_already_gone(tmp_path):
+    assert post_gen.main(full_answers(**all_booleans(False)), project_dir=tmp_path) == 0
+
+
+def test_hooks_render_their_answers_as_a_json_string_literal():
+    # The `__main__` line must turn cookiecutter's context into a Python string literal.
+    for hook in ("pre_gen_project", "post_gen_project"):
+        source = (TEMPLATE / "hooks" / f"{hook}.py").read_text()
+        assert "json.loads({{ cookiecutter | tojson | tojson }})" in source
