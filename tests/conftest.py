@@ -23,7 +23,7 @@ def bake(tmp_path_factory):
             project = cookiecutter(
                 str(TEMPLATE),
                 no_input=True,
-                extra_context=extra_context,
+                extra_context=dict(extra_context),
                 output_dir=str(output_dir),
             )
             baked[key] = Path(project)

@@ -101,15 +101,11 @@ class UserCreateSerializer(serializers.ModelSerializer):
     def create(self, validated_data):
         try:
             return services.user_create(request=self.context["request"], **validated_data)
-        except IntegrityError as error:
-            # A concurrent registration took the name between validation and insert.
-            raise serializers.ValidationError(
-{% if cookiecutter.username_field == "username" %}
-                {"username": [DUPLICATE_USERNAME]}, code="unique"
-{% else %}
-                {"email": [DUPLICATE_EMAIL]}, code="unique"
-{% endif %}
-            ) from error
+        except IntegrityError:
+            # A concurrent registration took the address or name after validation:
+            # validating again reports which, as a field error.
+            self.run_validation(self.initial_data)
+            raise
 
 
 class CurrentPasswordSerializer(serializers.Serializer):
