@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 
 TEMPLATE = Path(__file__).resolve().parent.parent
-CONTEXT = json.loads((TEMPLATE / "cookiecutter.json").read_text())
+CONTEXT = {
+    name: value
+    for name, value in json.loads((TEMPLATE / "cookiecutter.json").read_text()).items()
+    if not name.startswith("_")
+}
 BOOLEANS = [name for name, value in CONTEXT.items() if isinstance(value, bool)]
 CHOICES = {name: value for name, value in CONTEXT.items() if isinstance(value, list)}
 DEFAULTS = {

@@ -1,3 +1,9 @@
+{% if cookiecutter.username_field == "email" %}
+"""Set and reset the login name: djoser calls it the username, here it is the email address."""
+{% else %}
+"""Set and reset the username, the login name."""
+{% endif %}
+
 {% if cookiecutter.username_field == "username" %}
 from django.contrib.auth.validators import UnicodeUsernameValidator
 {% endif %}
