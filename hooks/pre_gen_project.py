@@ -5,17 +5,23 @@ import keyword
 import re
 import sys
 
-# Names a project package would shadow, or that the generated project uses itself.
-RESERVED_SLUGS = {
+# Names that would shadow, or be mistaken for, a module the project imports: the
+# standard library, Django and its contrib apps, and the project's own packages.
+RESERVED_SLUGS = set(sys.stdlib_module_names) | {
+    "admin",
+    "auth",
     "config",
+    "contenttypes",
     "django",
     "environ",
+    "messages",
     "rest_framework",
     "rest_framework_simplejwt",
-    "users",
+    "sessions",
+    "staticfiles",
     "test",
     "tests",
-    "site",
+    "users",
 }
 BOOLEAN_ANSWERS = [
     "send_activation_email",
@@ -47,7 +53,7 @@ def errors(answers):
             "underscores, starting with a letter"
         )
     elif slug in RESERVED_SLUGS:
-        yield f"project_slug {slug!r} clashes with a package the project uses; pick another"
+        yield f"project_slug {slug!r} is already the name of a Python, Django or project module; pick another"
     for name, choices in CHOICES.items():
         if answers[name] not in choices:
             yield f"{name} must be one of {', '.join(choices)}, not {answers[name]!r}"
