@@ -6,11 +6,18 @@ import shutil
 import sys
 from pathlib import Path
 
+# Cookiecutter renders this before it runs the hook; JSON escapes keep any answer inside
+# the raw string.
+ANSWERS_JSON = r"""{{ cookiecutter | tojson }}"""
+
 EMAIL_TEMPLATES = Path("users/templates/users/email")
 
 
 def email_files(name):
-    return [EMAIL_TEMPLATES / f"{name}{suffix}" for suffix in ("_subject.txt", ".txt", ".html")]
+    return [
+        EMAIL_TEMPLATES / f"{name}{suffix}"
+        for suffix in ("_subject.txt", ".txt", ".html")
+    ]
 
 
 def unneeded_paths(answers):
@@ -51,7 +58,9 @@ def remove(path):
 def write_dotenv(project_dir):
     dotenv = project_dir / ".env"
     if not dotenv.exists():
-        dotenv.write_text(f"DJANGO_SECRET_KEY={secrets.token_urlsafe(50)}\nDJANGO_DEBUG=true\n")
+        dotenv.write_text(
+            f"DJANGO_SECRET_KEY={secrets.token_urlsafe(50)}\nDJANGO_DEBUG=true\n"
+        )
 
 
 def main(answers, project_dir=Path()):
@@ -62,5 +71,4 @@ def main(answers, project_dir=Path()):
 
 
 if __name__ == "__main__":
-    # Rendered by cookiecutter: a JSON string literal is also a Python one.
-    sys.exit(main(json.loads({{ cookiecutter | tojson | tojson }})))
+    sys.exit(main(json.loads(ANSWERS_JSON)))

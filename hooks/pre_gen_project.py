@@ -5,6 +5,10 @@ import keyword
 import re
 import sys
 
+# Cookiecutter renders this before it runs the hook; JSON escapes keep any answer inside
+# the raw string.
+ANSWERS_JSON = r"""{{ cookiecutter | tojson }}"""
+
 # Names that would shadow, or be mistaken for, a module the project imports: the
 # standard library, Django and its contrib apps, and the project's own packages.
 RESERVED_SLUGS = set(sys.stdlib_module_names) | {
@@ -75,5 +79,4 @@ def main(answers):
 
 
 if __name__ == "__main__":
-    # Rendered by cookiecutter: a JSON string literal is also a Python one.
-    sys.exit(main(json.loads({{ cookiecutter | tojson | tojson }})))
+    sys.exit(main(json.loads(ANSWERS_JSON)))
