@@ -70,3 +70,22 @@ def clean_env(**extra):
         and name not in {"DATABASE_URL", "CACHE_URL", "PYTHONPATH"}
     }
     return {**env, **extra}
+
+
+def combinations_where(predicate):
+    """Parametrize over the fast-layer combinations whose answers satisfy `predicate`."""
+    chosen = {name: value for name, value in COMBINATIONS.items() if predicate(value)}
+    return pytest.mark.parametrize("combination", list(chosen.values()), ids=list(chosen))
+
+
+def text_files(project):
+    """(relative path, text) for every generated file that is UTF-8 text."""
+    for relative in generated_files(project):
+        try:
+            yield relative, (project / relative).read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+
+
+def files_mentioning(project, word):
+    return [relative.as_posix() for relative, text in text_files(project) if word in text]

@@ -190,10 +190,3 @@ def test_post_gen_main_keeps_an_existing_dotenv(tree):
 
 def test_post_gen_main_tolerates_files_already_gone(tmp_path):
     assert post_gen.main(full_answers(**all_booleans(False)), project_dir=tmp_path) == 0
-
-
-def test_hooks_render_their_answers_as_a_json_string_literal():
-    # The `__main__` line must turn cookiecutter's context into a Python string literal.
-    for hook in ("pre_gen_project", "post_gen_project"):
-        source = (TEMPLATE / "hooks" / f"{hook}.py").read_text()
-        assert "json.loads({{ cookiecutter | tojson | tojson }})" in source

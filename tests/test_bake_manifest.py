@@ -1,0 +1,120 @@
+from bakery import combinations_where, each_combination, files_mentioning, generated_files
+
+EMAIL = "users/templates/users/email"
+
+
+def email_templates(name):
+    return [f"{EMAIL}/{name}{suffix}" for suffix in ("_subject.txt", ".txt", ".html")]
+
+
+def issues_jwt(answers):
+    return answers["token_strategy"] in ("jwt", "both")
+
+
+def issues_drf_token(answers):
+    return answers["token_strategy"] in ("token", "both")
+
+
+def option(name):
+    return lambda answers: answers[name]
+
+
+OPTIONAL_FILES = {
+    "users/api/activation.py": option("send_activation_email"),
+    "users/tests/test_activation.py": option("send_activation_email"),
+    **dict.fromkeys(email_templates("activation"), option("send_activation_email")),
+    "users/api/authtoken.py": issues_drf_token,
+    "users/api/jwt.py": issues_jwt,
+    **dict.fromkeys(email_templates("confirmation"), option("send_confirmation_email")),
+    **dict.fromkeys(
+        email_templates("password_changed_confirmation"),
+        option("password_changed_email_confirmation"),
+    ),
+    **dict.fromkeys(
+        email_templates("username_changed_confirmation"),
+        option("username_changed_email_confirmation"),
+    ),
+}
+ALWAYS_PRESENT = [
+    ".cruft.json",
+    ".env",
+    ".env.example",
+    ".gitignore",
+    "README.md",
+    "conftest.py",
+    "manage.py",
+    "pyproject.toml",
+    "config/settings/base.py",
+    "config/settings/local.py",
+    "config/settings/production.py",
+    "config/settings/test.py",
+    "config/urls.py",
+    "users/models.py",
+    "users/migrations/0001_initial.py",
+    "users/api/passwords.py",
+    "users/api/serializers.py",
+    "users/api/urls.py",
+    "users/api/usernames.py",
+    "users/api/views.py",
+    *email_templates("password_reset"),
+    *email_templates("username_reset"),
+]
+
+
+@each_combination
+def test_bake_holds_exactly_the_optional_files_its_answers_choose(project, combination):
+    present = {path: (project / path).exists() for path in OPTIONAL_FILES}
+    chosen = {path: keeps(combination) for path, keeps in OPTIONAL_FILES.items()}
+    assert present == chosen
+
+
+@each_combination
+def test_bake_holds_the_files_every_project_needs(project):
+    assert [path for path in ALWAYS_PRESENT if not (project / path).is_file()] == []
+
+
+@each_combination
+def test_bake_has_no_empty_python_modules_besides_packages(project):
+    empty = [
+        relative.as_posix()
+        for relative in generated_files(project)
+        if relative.suffix == ".py"
+        and relative.name != "__init__.py"
+        and not (project / relative).read_text(encoding="utf-8").strip()
+    ]
+    assert empty == []
+
+
+@combinations_where(lambda answers: not issues_jwt(answers))
+def test_bake_without_jwt_never_mentions_simplejwt(project):
+    assert files_mentioning(project, "simplejwt") == []
+    assert files_mentioning(project, "SIMPLE_JWT") == []
+
+
+@combinations_where(lambda answers: not issues_drf_token(answers))
+def test_bake_without_drf_tokens_never_mentions_authtoken(project):
+    assert files_mentioning(project, "authtoken") == []
+
+
+@combinations_where(lambda answers: not answers["user_create_password_retype"])
+def test_bake_without_registration_retype_never_mentions_re_password(project):
+    assert files_mentioning(project, "re_password") == []
+
+
+@combinations_where(
+    lambda answers: not (answers["set_password_retype"] or answers["password_reset_confirm_retype"])
+)
+def test_bake_without_new_password_retype_never_mentions_re_new_password(project):
+    assert files_mentioning(project, "re_new_password") == []
+
+
+@combinations_where(
+    lambda answers: not (answers["set_username_retype"] or answers["username_reset_confirm_retype"])
+)
+def test_bake_without_new_login_name_retype_never_mentions_it(project, combination):
+    assert files_mentioning(project, f"re_new_{combination['username_field']}") == []
+
+
+@combinations_where(lambda answers: not answers["send_activation_email"])
+def test_bake_without_activation_routes_no_activation_url(project):
+    assert "activation" not in (project / "users/api/urls.py").read_text(encoding="utf-8")
