@@ -1,5 +1,6 @@
 """What the template tests share: the template's answers and how to look at a bake."""
 
+import importlib.util
 import json
 import os
 import sys
@@ -19,6 +20,7 @@ DEFAULTS = {
     **{name: CONTEXT[name] for name in BOOLEANS},
     **{name: choices[0] for name, choices in CHOICES.items()},
 }
+FREE_TEXT = ["project_name", "description", "author_name", "author_email"]
 VENV_BIN = Path(sys.executable).parent
 ARTEFACT_DIRS = {"__pycache__", ".pytest_cache", ".ruff_cache"}
 ARTEFACT_SUFFIXES = {".pyc", ".sqlite3"}
@@ -89,3 +91,21 @@ def text_files(project):
 
 def files_mentioning(project, word):
     return [relative.as_posix() for relative, text in text_files(project) if word in text]
+
+
+def load_hook(name):
+    # Imported under its own name, a hook defines its functions and skips its `__main__` block.
+    spec = importlib.util.spec_from_file_location(name, TEMPLATE / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def full_answers(**overrides):
+    """Answers as cookiecutter hands them to the hooks, free text included."""
+    return {
+        **{name: CONTEXT[name] for name in FREE_TEXT},
+        "project_slug": "my_auth_api",
+        **answers(),
+        **overrides,
+    }

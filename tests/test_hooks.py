@@ -1,33 +1,9 @@
-import importlib.util
-
 import pytest
 
-from bakery import TEMPLATE, all_booleans, answers
-
-
-def load_hook(name):
-    # Imported under its own name, the hook skips its `__main__` block, the one line Jinja renders.
-    spec = importlib.util.spec_from_file_location(name, TEMPLATE / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
+from bakery import all_booleans, full_answers, load_hook
 
 pre_gen = load_hook("pre_gen_project")
 post_gen = load_hook("post_gen_project")
-
-
-def full_answers(**overrides):
-    """Answers as cookiecutter hands them to the hooks, free text included."""
-    return {
-        "project_name": "My Auth API",
-        "project_slug": "my_auth_api",
-        "description": "A Django REST Framework API with authentication built in.",
-        "author_name": "Your Name",
-        "author_email": "you@example.com",
-        **answers(),
-        **overrides,
-    }
 
 
 @pytest.mark.parametrize(
