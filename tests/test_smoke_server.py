@@ -1,0 +1,114 @@
+import json
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from cookiecutter.main import cookiecutter
+
+from bakery import TEMPLATE, clean_env
+
+pytestmark = pytest.mark.slow
+STARTUP_SECONDS = 30
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_listening(port, server):
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            return False
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        except OSError:
+            time.sleep(0.2)
+        else:
+            return True
+    return False
+
+
+def request(method, url, body=None):
+    data = None if body is None else json.dumps(body).encode()
+    headers = {"Accept": "application/json", "Content-Type": "application/json"}
+    try:
+        with urllib.request.urlopen(
+            urllib.request.Request(url, data=data, headers=headers, method=method), timeout=10
+        ) as response:
+            return response.status, response.headers, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, json.loads(error.read() or b"null")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The default bake, migrated and served by runserver with settings from the environment."""
+    root = tmp_path_factory.mktemp("smoke")
+    project = Path(cookiecutter(str(TEMPLATE), no_input=True, output_dir=str(root / "bake")))
+    maildir = root / "mail"
+    maildir.mkdir()
+    env = clean_env(DJANGO_SECRET_KEY=secrets.token_urlsafe(50), EMAIL_URL=f"filemail:///{maildir}")
+    migrate = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--no-input"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert migrate.returncode == 0, migrate.stdout + migrate.stderr
+
+    port = free_port()
+    log = root / "runserver.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+            cwd=project,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        assert wait_until_listening(port, process), log.read_text()
+        yield f"http://127.0.0.1:{port}", maildir
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_registration_answers_201_and_mails_the_new_user(server):
+    base_url, maildir = server
+    password = secrets.token_urlsafe(16)
+
+    status, _, body = request(
+        "POST", f"{base_url}/auth/users/", {"email": "ada@example.com", "password": password}
+    )
+
+    assert status == 201, body
+    assert body["email"] == "ada@example.com"
+    assert "password" not in body
+    mails = [path.read_text(encoding="utf-8") for path in maildir.iterdir()]
+    assert any("ada@example.com" in mail for mail in mails)
+
+
+def test_me_without_credentials_answers_401_as_json(server):
+    base_url, _ = server
+
+    status, headers, body = request("GET", f"{base_url}/auth/users/me/")
+
+    assert status == 401
+    assert headers["Content-Type"].startswith("application/json")
+    assert "detail" in body
