@@ -1,0 +1,198 @@
+import pytest
+from django.urls import reverse
+from rest_framework import status
+
+from users.models import User
+from users.signals import user_updated
+{% if cookiecutter.username_field == "username" %}
+from users.tests.factories import UserFactory
+{% endif %}
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("user-me")
+
+
+def test_get_me_shows_own_public_fields(auth_client, user):
+    response = auth_client.get(URL)
+
+    assert response.status_code == status.HTTP_200_OK
+    assert response.json() == {
+        "id": user.pk,
+{% if cookiecutter.username_field == "username" %}
+        "username": user.username,
+{% endif %}
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+    }
+
+
+@pytest.mark.parametrize("method", ["get", "put", "patch", "delete"])
+def test_me_for_anonymous_is_unauthorized(api_client, method):
+    response = getattr(api_client, method)(URL)
+
+    assert response.status_code == status.HTTP_401_UNAUTHORIZED
+    assert "detail" in response.json()
+
+
+def test_patch_me_updates_given_fields(auth_client, user):
+    response = auth_client.patch(URL, {"first_name": "Grace"}, format="json")
+
+    assert response.status_code == status.HTTP_200_OK
+    assert response.json()["first_name"] == "Grace"
+    user.refresh_from_db()
+    assert (user.first_name, user.last_name) == ("Grace", "Lovelace")
+
+
+def test_put_me_updates_profile(auth_client, user):
+    body = {"email": user.email, "first_name": "Grace", "last_name": "Hopper"}
+
+    response = auth_client.put(URL, body, format="json")
+
+    assert response.status_code == status.HTTP_200_OK
+    assert response.json()["last_name"] == "Hopper"
+    user.refresh_from_db()
+    assert (user.first_name, user.last_name) == ("Grace", "Hopper")
+
+
+@pytest.mark.parametrize("method", ["put", "patch"])
+def test_update_me_sends_user_updated_signal(auth_client, user, catch_signal, method):
+    calls = catch_signal(user_updated)
+
+    getattr(auth_client, method)(URL, {"email": user.email, "first_name": "G"}, format="json")
+
+    assert len(calls) == 1
+    assert calls[0]["sender"] is User
+    assert calls[0]["user"] == user
+    assert calls[0]["request"] is not None
+
+
+def test_refused_update_sends_no_signal(auth_client, catch_signal):
+    calls = catch_signal(user_updated)
+
+    auth_client.patch(URL, {"first_name": "a" * 1000}, format="json")
+
+    assert calls == []
+
+
+def test_login_field_is_read_only_on_me(auth_client, user):
+    login = user.get_username()
+
+    response = auth_client.patch(URL, {User.USERNAME_FIELD: "renamed@example.com"}, format="json")
+
+    assert response.status_code == status.HTTP_200_OK
+    assert response.json()[User.USERNAME_FIELD] == login
+    user.refresh_from_db()
+    assert user.get_username() == login
+
+
+def test_patch_me_cannot_grant_privileges(auth_client, user):
+    body = {"id": user.pk + 1, "is_staff": True, "is_superuser": True, "is_active": False}
+
+    response = auth_client.patch(URL, body, format="json")
+
+    assert response.status_code == status.HTTP_200_OK
+    user.refresh_from_db()
+    assert not user.is_staff
+    assert not user.is_superuser
+    assert user.is_active
+    assert User.objects.filter(pk=user.pk).exists()
+{% if cookiecutter.username_field == "username" %}
+
+
+def test_patch_me_can_change_email(auth_client, user):
+    response = auth_client.patch(URL, {"email": "grace@example.com"}, format="json")
+
+    assert response.status_code == status.HTTP_200_OK
+    user.refresh_from_db()
+    assert user.email == "grace@example.com"
+
+
+def test_patch_me_to_taken_email_in_other_case_is_refused(auth_client, user):
+    UserFactory(email="grace@example.com")
+    email = user.email
+
+    response = auth_client.patch(URL, {"email": "GRACE@Example.com"}, format="json")
+
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert list(response.json()) == ["email"]
+    user.refresh_from_db()
+    assert user.email == email
+
+
+@pytest.mark.parametrize("email", ["", None, "not-an-address"])
+def test_patch_me_to_blank_or_invalid_email_is_refused(auth_client, user, email):
+    response = auth_client.patch(URL, {"email": email}, format="json")
+
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert list(response.json()) == ["email"]
+
+
+def test_put_me_without_email_is_refused(auth_client):
+    response = auth_client.put(URL, {"first_name": "Grace"}, format="json")
+
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert list(response.json()) == ["email"]
+{% endif %}
+
+
+def test_update_me_with_100_kb_name_is_refused(auth_client):
+    response = auth_client.patch(URL, {"last_name": "a" * 100_000}, format="json")
+
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert list(response.json()) == ["last_name"]
+
+
+def test_update_me_with_odd_value_is_answered_without_error(auth_client, hostile_value):
+    response = auth_client.patch(URL, {"first_name": hostile_value}, format="json")
+
+    assert response.status_code in (status.HTTP_200_OK, status.HTTP_400_BAD_REQUEST)
+    assert isinstance(response.json(), dict)
+
+
+@pytest.mark.parametrize("method", ["put", "patch"])
+def test_update_me_with_malformed_body_is_refused(auth_client, malformed_json, method):
+    response = getattr(auth_client, method)(URL, malformed_json, content_type="application/json")
+
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert isinstance(response.json(), dict)
+
+
+def test_delete_me_with_current_password_deletes_account(auth_client, user, password):
+    response = auth_client.delete(URL, {"current_password": password}, format="json")
+
+    assert response.status_code == status.HTTP_204_NO_CONTENT
+    assert not User.objects.filter(pk=user.pk).exists()
+
+
+def test_delete_me_with_wrong_password_is_refused(auth_client, user, password):
+    response = auth_client.delete(URL, {"current_password": password + "x"}, format="json")
+
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert list(response.json()) == ["current_password"]
+    assert User.objects.filter(pk=user.pk).exists()
+
+
+def test_delete_me_without_password_is_refused(auth_client, user):
+    response = auth_client.delete(URL, {}, format="json")
+
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert list(response.json()) == ["current_password"]
+    assert User.objects.filter(pk=user.pk).exists()
+
+
+def test_delete_me_with_odd_password_is_refused(auth_client, user, hostile_value):
+    response = auth_client.delete(URL, {"current_password": hostile_value}, format="json")
+
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert list(response.json()) == ["current_password"]
+    assert User.objects.filter(pk=user.pk).exists()
+
+
+def test_delete_me_with_malformed_body_is_refused(auth_client, user, malformed_json):
+    response = auth_client.delete(URL, malformed_json, content_type="application/json")
+
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert isinstance(response.json(), dict)
+    assert User.objects.filter(pk=user.pk).exists()
