@@ -1,0 +1,68 @@
+import pytest
+from django.urls import reverse
+from rest_framework import status
+from rest_framework.authtoken.models import Token
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("logout").rstrip("/")
+
+
+@pytest.fixture
+def token(user):
+    return Token.objects.create(user=user)
+
+
+@pytest.fixture
+def token_client(api_client, token):
+    api_client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return api_client
+
+
+@pytest.mark.parametrize("url", [URL, URL + "/"], ids=["no_slash", "slash"])
+def test_logout_deletes_the_token(token_client, user, url):
+    response = token_client.post(url)
+
+    assert response.status_code == status.HTTP_204_NO_CONTENT
+    assert not Token.objects.filter(user=user).exists()
+
+
+def test_logged_out_token_no_longer_authenticates(token_client):
+    token_client.post(URL)
+
+    response = token_client.get(reverse("user-me"))
+
+    assert response.status_code == status.HTTP_401_UNAUTHORIZED
+
+
+def test_logout_leaves_other_users_logged_in(token_client, other_user):
+    other_token = Token.objects.create(user=other_user)
+
+    token_client.post(URL)
+
+    assert Token.objects.filter(key=other_token.key).exists()
+
+
+def test_logout_for_anonymous_is_unauthorized(api_client):
+    response = api_client.post(URL)
+
+    assert response.status_code == status.HTTP_401_UNAUTHORIZED
+    assert "detail" in response.json()
+
+
+@pytest.mark.parametrize("header", ["Token wrong", "Token", "Token a b", "Bearer x", "x" * 100_000])
+def test_logout_with_bad_authorization_header_is_unauthorized(api_client, token, header):
+    api_client.credentials(HTTP_AUTHORIZATION=header)
+
+    response = api_client.post(URL)
+
+    assert response.status_code == status.HTTP_401_UNAUTHORIZED
+    assert Token.objects.filter(key=token.key).exists()
+
+
+def test_logout_ignores_a_malformed_body(token_client, user, malformed_json):
+    response = token_client.post(URL, malformed_json, content_type="application/json")
+
+    assert response.status_code in (status.HTTP_204_NO_CONTENT, status.HTTP_400_BAD_REQUEST)
+    if response.status_code == status.HTTP_400_BAD_REQUEST:
+        assert isinstance(response.json(), dict)
