@@ -1,0 +1,52 @@
+"""Small helpers shared by the endpoint tests."""
+
+from django.urls import reverse
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+from rest_framework.authtoken.models import Token
+{% endif %}
+from rest_framework.test import APIClient
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+from rest_framework_simplejwt.tokens import RefreshToken
+{% endif %}
+
+from users.models import User
+
+
+def assert_field_error(response, field):
+    """The response is a 400 whose JSON object lists messages under `field`."""
+    assert response.status_code == 400, response.content
+    errors = response.json()
+    assert isinstance(errors, dict), errors
+    assert field in errors, errors
+    assert errors[field], errors
+    assert all(isinstance(message, str) for message in errors[field]), errors
+
+
+def can_log_in(login, password):
+    """Whether the API's login endpoint accepts these credentials."""
+    credentials = {User.USERNAME_FIELD: login, "password": password}
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+    response = APIClient().post(reverse("login"), credentials)
+{% else %}
+    response = APIClient().post(reverse("jwt-create"), credentials)
+{% endif %}
+    return response.status_code == 200
+
+
+def authorization_headers(user):
+    """An Authorization header for each kind of credential the API issues."""
+    headers = {}
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+    token, _created = Token.objects.get_or_create(user=user)
+    headers["drf_token"] = f"Token {token.key}"
+{% endif %}
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+    headers["jwt"] = f"Bearer {RefreshToken.for_user(user).access_token}"
+{% endif %}
+    return headers
+
+
+def me_status(authorization):
+    """The status of GET users/me/ sent with this Authorization header."""
+    response = APIClient().get(reverse("user-me"), HTTP_AUTHORIZATION=authorization)
+    return response.status_code

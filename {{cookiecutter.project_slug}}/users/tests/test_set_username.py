@@ -1,0 +1,137 @@
+{% set field = cookiecutter.username_field %}
+import pytest
+from django.urls import reverse
+
+from users.tests.helpers import assert_field_error, can_log_in
+
+URL = reverse("user-set-username")
+{% if field == "email" %}
+NEW_EMAIL = "new.address@example.com"
+INVALID_EMAILS = ["not-an-email", "two@@example.com", "", "a" * 400 + "@example.com"]
+{% else %}
+NEW_USERNAME = "new_name"
+INVALID_USERNAMES = ["with space", "semi;colon", "", "x" * 151]
+{% endif %}
+
+
+def body(current_password, new_{{ field }}=NEW_{{ field | upper }}, **extra):
+{% if cookiecutter.set_username_retype %}
+    extra.setdefault("re_new_{{ field }}", new_{{ field }})
+{% endif %}
+    return {"current_password": current_password, "new_{{ field }}": new_{{ field }}, **extra}
+
+
+def test_set_{{ field }}_changes_the_login(auth_client, user, password):
+    old_{{ field }} = user.{{ field }}
+
+    response = auth_client.post(URL, body(password))
+
+    assert response.status_code == 204
+    user.refresh_from_db()
+    assert user.{{ field }} == NEW_{{ field | upper }}
+    assert can_log_in(NEW_{{ field | upper }}, password)
+    assert not can_log_in(old_{{ field }}, password)
+
+
+def test_set_{{ field }}_with_wrong_current_password_is_refused(auth_client, user):
+    old_{{ field }} = user.{{ field }}
+
+    response = auth_client.post(URL, body("not the password"))
+
+    assert_field_error(response, "current_password")
+    user.refresh_from_db()
+    assert user.{{ field }} == old_{{ field }}
+
+
+def test_set_{{ field }}_to_a_taken_{{ field }}_in_other_letter_case_is_refused(
+    auth_client, user, other_user, password
+):
+    response = auth_client.post(URL, body(password, other_user.{{ field }}.upper()))
+
+    assert_field_error(response, "new_{{ field }}")
+
+
+@pytest.mark.parametrize("invalid", INVALID_{{ field | upper }}S)
+def test_set_{{ field }}_to_an_invalid_{{ field }}_is_refused(auth_client, user, password, invalid):
+    old_{{ field }} = user.{{ field }}
+
+    response = auth_client.post(URL, body(password, invalid))
+
+    assert_field_error(response, "new_{{ field }}")
+    user.refresh_from_db()
+    assert user.{{ field }} == old_{{ field }}
+
+
+@pytest.mark.parametrize("missing", ["current_password", "new_{{ field }}"])
+def test_set_{{ field }}_without_a_required_field_is_refused(auth_client, password, missing):
+    data = body(password)
+    del data[missing]
+
+    response = auth_client.post(URL, data)
+
+    assert_field_error(response, missing)
+
+
+def test_set_{{ field }}_requires_authentication(api_client, password):
+    response = api_client.post(URL, body(password))
+
+    assert response.status_code == 401
+{% if cookiecutter.set_username_retype %}
+
+
+def test_set_{{ field }}_with_mismatched_retype_is_refused(auth_client, user, password):
+    old_{{ field }} = user.{{ field }}
+
+    response = auth_client.post(URL, body(password, re_new_{{ field }}="other" + NEW_{{ field | upper }}))
+
+    assert_field_error(response, "non_field_errors")
+    assert "new {{ field }}" in response.json()["non_field_errors"][0]
+    user.refresh_from_db()
+    assert user.{{ field }} == old_{{ field }}
+
+
+def test_set_{{ field }}_without_the_retype_is_refused(auth_client, password):
+    data = body(password)
+    del data["re_new_{{ field }}"]
+
+    response = auth_client.post(URL, data)
+
+    assert_field_error(response, "re_new_{{ field }}")
+{% endif %}
+{% if cookiecutter.username_changed_email_confirmation %}
+{% if field == "email" %}
+
+
+def test_set_email_tells_the_old_and_the_new_address(auth_client, user, password, mailoutbox):
+    old_email = user.email
+
+    auth_client.post(URL, body(password))
+
+    recipients = sorted(address for message in mailoutbox for address in message.to)
+    assert recipients == sorted([old_email, NEW_EMAIL])
+    assert all(NEW_EMAIL in message.body for message in mailoutbox)
+{% else %}
+
+
+def test_set_username_emails_the_user(auth_client, user, password, mailoutbox):
+    auth_client.post(URL, body(password))
+
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == [user.email]
+    assert NEW_USERNAME in mailoutbox[0].body
+{% endif %}
+
+
+def test_refused_set_{{ field }}_sends_nothing(auth_client, mailoutbox):
+    auth_client.post(URL, body("not the password"))
+
+    assert mailoutbox == []
+{% else %}
+
+
+def test_set_{{ field }}_sends_no_mail(auth_client, password, mailoutbox):
+    response = auth_client.post(URL, body(password))
+
+    assert response.status_code == 204
+    assert mailoutbox == []
+{% endif %}
