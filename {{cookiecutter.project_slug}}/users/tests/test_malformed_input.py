@@ -1,0 +1,337 @@
+{% set field = cookiecutter.username_field %}
+{% set drf_token = cookiecutter.token_strategy in ["token", "both"] %}
+{% set jwt = cookiecutter.token_strategy in ["jwt", "both"] %}
+"""No input makes the API fail: every bad body gets a 4xx JSON object saying what is wrong."""
+
+import json
+
+import pytest
+from django.urls import reverse
+from rest_framework.test import APIClient
+{% if jwt %}
+from rest_framework_simplejwt.tokens import RefreshToken
+{% endif %}
+
+from users.tests.factories import PASSWORD
+{% if cookiecutter.send_activation_email %}
+from users.tokens import activation_token, encode_uid, password_reset_token, username_reset_token
+{% else %}
+from users.tokens import encode_uid, password_reset_token, username_reset_token
+{% endif %}
+
+NEW_PASSWORD = "a new and longer passphrase"
+{% if field == "email" %}
+NEW_LOGIN = "new.address@example.com"
+{% else %}
+NEW_LOGIN = "new_name"
+{% endif %}
+# Endpoints that answer 401 before reading the body unless the client is logged in.
+LOGGED_IN = {"user-set-password", "user-set-username"}
+
+
+def valid_body(name, user):
+    """A body the endpoint `name` accepts from `user` (registration: from a newcomer)."""
+    uid = encode_uid(user.pk)
+    bodies = {
+        "user-list": {
+{% if field == "username" %}
+            "username": "newcomer",
+{% endif %}
+            "email": "newcomer@example.com",
+            "password": NEW_PASSWORD,
+{% if cookiecutter.user_create_password_retype %}
+            "re_password": NEW_PASSWORD,
+{% endif %}
+        },
+{% if cookiecutter.send_activation_email %}
+        "user-activation": {"uid": uid, "token": activation_token.make_token(user)},
+        "user-resend-activation": {"email": user.email},
+{% endif %}
+        "user-set-password": {
+            "current_password": PASSWORD,
+            "new_password": NEW_PASSWORD,
+{% if cookiecutter.set_password_retype %}
+            "re_new_password": NEW_PASSWORD,
+{% endif %}
+        },
+        "user-reset-password": {"email": user.email},
+        "user-reset-password-confirm": {
+            "uid": uid,
+            "token": password_reset_token.make_token(user),
+            "new_password": NEW_PASSWORD,
+{% if cookiecutter.password_reset_confirm_retype %}
+            "re_new_password": NEW_PASSWORD,
+{% endif %}
+        },
+        "user-set-username": {
+            "current_password": PASSWORD,
+            "new_{{ field }}": NEW_LOGIN,
+{% if cookiecutter.set_username_retype %}
+            "re_new_{{ field }}": NEW_LOGIN,
+{% endif %}
+        },
+        "user-reset-username": {"email": user.email},
+        "user-reset-username-confirm": {
+            "uid": uid,
+            "token": username_reset_token.make_token(user),
+            "new_{{ field }}": NEW_LOGIN,
+{% if cookiecutter.username_reset_confirm_retype %}
+            "re_new_{{ field }}": NEW_LOGIN,
+{% endif %}
+        },
+{% if drf_token %}
+        "login": {"{{ field }}": user.{{ field }}, "password": PASSWORD},
+{% endif %}
+{% if jwt %}
+        "jwt-create": {"{{ field }}": user.{{ field }}, "password": PASSWORD},
+        "jwt-refresh": {"refresh": str(RefreshToken.for_user(user))},
+        "jwt-verify": {"token": str(RefreshToken.for_user(user).access_token)},
+{% endif %}
+    }
+    return bodies[name]
+
+
+# Every POST endpoint that reads a body, and the fields of that body.
+FIELDS = {
+    "user-list": [
+{% if field == "username" %}
+        "username",
+{% endif %}
+        "email",
+        "password",
+{% if cookiecutter.user_create_password_retype %}
+        "re_password",
+{% endif %}
+    ],
+{% if cookiecutter.send_activation_email %}
+    "user-activation": ["uid", "token"],
+    "user-resend-activation": ["email"],
+{% endif %}
+    "user-set-password": [
+        "current_password",
+        "new_password",
+{% if cookiecutter.set_password_retype %}
+        "re_new_password",
+{% endif %}
+    ],
+    "user-reset-password": ["email"],
+    "user-reset-password-confirm": [
+        "uid",
+        "token",
+        "new_password",
+{% if cookiecutter.password_reset_confirm_retype %}
+        "re_new_password",
+{% endif %}
+    ],
+    "user-set-username": [
+        "current_password",
+        "new_{{ field }}",
+{% if cookiecutter.set_username_retype %}
+        "re_new_{{ field }}",
+{% endif %}
+    ],
+    "user-reset-username": ["email"],
+    "user-reset-username-confirm": [
+        "uid",
+        "token",
+        "new_{{ field }}",
+{% if cookiecutter.username_reset_confirm_retype %}
+        "re_new_{{ field }}",
+{% endif %}
+    ],
+{% if drf_token %}
+    "login": ["{{ field }}", "password"],
+{% endif %}
+{% if jwt %}
+    "jwt-create": ["{{ field }}", "password"],
+    "jwt-refresh": ["refresh"],
+    "jwt-verify": ["token"],
+{% endif %}
+}
+
+NOT_TEXT = {
+    "null": None,
+    "true": True,
+    "list": ["MQ"],
+    "empty_list": [],
+    "object": {"uid": "MQ"},
+    "empty_object": {},
+}
+BAD_TEXT = {
+    "empty": "",
+    "nul_character": "MQ\x00",
+    "100_kb": "M" * 100_000,
+}
+NUMBERS = {
+    "zero": 0,
+    "negative": -1,
+    "huge_number": 2**70,
+    "float": 1.5,
+}
+# DRF reads a number sent for a text field as its digits, and "42" is a fine
+# username, so numbers are tried only where no digits will do.
+NOT_A_NUMBER = {
+    "uid",
+    "token",
+    "refresh",
+    "email",
+    "new_email",
+    "re_new_email",
+    "password",
+    "re_password",
+    "current_password",
+    "new_password",
+    "re_new_password",
+}
+
+
+def bad_fields():
+    for name, fields in FIELDS.items():
+        for field in fields:
+            values = {**NOT_TEXT, **BAD_TEXT}
+            if field in NOT_A_NUMBER:
+                values.update(NUMBERS)
+            for value_id, value in values.items():
+                yield pytest.param(name, field, value, id=f"{name}-{field}-{value_id}")
+
+
+BAD_BODIES = {
+    "list": b'[{"email": "someone@example.com"}]',
+    "empty_list": b"[]",
+    "null": b"null",
+    "string": b'"text"',
+    "number": b"42",
+    "true": b"true",
+    "empty": b"",
+    "not_json": b"this is not JSON",
+    "truncated": b'{"email": ',
+    "invalid_utf8": b"\xff\xfe\xfd",
+    "invalid_utf8_in_a_string": b'{"email": "\xff\xfe@example.com"}',
+    "nan": json.dumps(dict.fromkeys(["uid", "token", "email", "password"], float("nan"))).encode(),
+    "huge_number": b'{"uid": ' + b"9" * 5000 + b"}",
+    "deeply_nested_list": b"[" * 100_000,
+    "deeply_nested_object": b'{"a":' * 100_000,
+    "deeply_nested_closed": b"[" * 100_000 + b"]" * 100_000,
+    "100_kb_key": json.dumps({"M" * 100_000: "x"}).encode(),
+}
+
+
+def client_for(name, user):
+    client = APIClient()
+    if name in LOGGED_IN:
+        client.force_authenticate(user)
+    return client
+
+
+def assert_json_error(response, fields):
+    """A 4xx whose JSON object names a field, non_field_errors or detail."""
+    assert 400 <= response.status_code < 500, (response.status_code, response.content[:300])
+    errors = response.json()
+    assert isinstance(errors, dict), errors
+    assert set(errors) & {*fields, "non_field_errors", "detail"}, errors
+
+
+@pytest.mark.parametrize(("name", "field", "value"), list(bad_fields()))
+def test_bad_field_value_is_refused(user, name, field, value):
+    data = {**valid_body(name, user), field: value}
+
+    response = client_for(name, user).post(reverse(name), data, format="json")
+
+    assert_json_error(response, [field])
+
+
+@pytest.mark.parametrize("body", BAD_BODIES.values(), ids=BAD_BODIES.keys())
+@pytest.mark.parametrize("name", FIELDS)
+def test_malformed_json_body_is_refused(user, name, body):
+    response = client_for(name, user).post(reverse(name), body, content_type="application/json")
+
+    assert_json_error(response, FIELDS[name])
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (b"--x\r\n", "multipart/form-data"),
+        (b"--x\r\nContent-Disposition: form-data\r\n\r\n", "multipart/form-data; boundary=x"),
+        (b"email=someone@example.com", "text/plain"),
+        (b"<email>someone@example.com</email>", "application/xml"),
+    ],
+    ids=["multipart_without_boundary", "broken_multipart", "text", "xml"],
+)
+@pytest.mark.parametrize("name", FIELDS)
+def test_unreadable_body_is_refused(user, name, body, content_type):
+    response = client_for(name, user).post(reverse(name), body, content_type=content_type)
+
+    assert_json_error(response, FIELDS[name])
+
+
+@pytest.mark.parametrize("name", [name for name in FIELDS if name != "user-list"])
+def test_get_on_a_post_only_endpoint_is_refused(user, name):
+    client = APIClient()
+    client.force_authenticate(user)
+
+    response = client.get(reverse(name))
+
+    assert response.status_code == 405
+    assert "detail" in response.json()
+{% if drf_token %}
+
+
+@pytest.mark.parametrize("body", BAD_BODIES.values(), ids=BAD_BODIES.keys())
+def test_logout_ignores_its_body(user, body):
+    client = APIClient()
+    client.force_authenticate(user)
+
+    response = client.post(reverse("logout"), body, content_type="application/json")
+
+    assert response.status_code == 204
+{% endif %}
+
+
+UNKNOWN_PATHS = [
+    "/auth/nothing/",
+    "/auth/users/nothing/",
+    "/auth/users/abc/",
+    "/auth/users/-1/",
+    "/auth/users/1/nothing/",
+    "/auth/users/me/nothing/",
+    "/auth/users/set_password/nothing/",
+    "/auth/users/set_password",
+    "/auth/users/reset_password_confirm/MQ/token/",
+{% if field == "email" %}
+    "/auth/users/set_username/",
+    "/auth/users/reset_username/",
+    "/auth/users/reset_username_confirm/",
+{% else %}
+    "/auth/users/set_email/",
+    "/auth/users/reset_email/",
+    "/auth/users/reset_email_confirm/",
+{% endif %}
+{% if not cookiecutter.send_activation_email %}
+    "/auth/users/activation/",
+    "/auth/users/resend_activation/",
+{% endif %}
+{% if drf_token %}
+    "/auth/token/",
+{% else %}
+    "/auth/token/login/",
+    "/auth/token/logout/",
+{% endif %}
+{% if jwt %}
+    "/auth/jwt/",
+{% else %}
+    "/auth/jwt/create/",
+    "/auth/jwt/refresh/",
+    "/auth/jwt/verify/",
+{% endif %}
+]
+
+
+@pytest.mark.parametrize("path", UNKNOWN_PATHS)
+@pytest.mark.parametrize("method", ["get", "post", "delete"])
+def test_unknown_auth_url_answers_a_json_404(db, method, path):
+    response = getattr(APIClient(), method)(path)
+
+    assert response.status_code == 404
+    assert isinstance(response.json(), dict)
+    assert "detail" in response.json()

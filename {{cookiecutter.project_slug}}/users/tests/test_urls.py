@@ -1,0 +1,74 @@
+{% set field = cookiecutter.username_field %}
+"""The URLs the API serves: names and paths a djoser client relies on, and no others."""
+
+import pytest
+from django.urls import URLResolver, get_resolver, resolve, reverse
+
+PATHS = {
+    "user-list": "/auth/users/",
+    "user-me": "/auth/users/me/",
+{% if cookiecutter.send_activation_email %}
+    "user-activation": "/auth/users/activation/",
+    "user-resend-activation": "/auth/users/resend_activation/",
+{% endif %}
+    "user-set-password": "/auth/users/set_password/",
+    "user-reset-password": "/auth/users/reset_password/",
+    "user-reset-password-confirm": "/auth/users/reset_password_confirm/",
+    "user-set-username": "/auth/users/set_{{ field }}/",
+    "user-reset-username": "/auth/users/reset_{{ field }}/",
+    "user-reset-username-confirm": "/auth/users/reset_{{ field }}_confirm/",
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+    "login": "/auth/token/login/",
+    "logout": "/auth/token/logout/",
+{% endif %}
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+    "jwt-create": "/auth/jwt/create/",
+    "jwt-refresh": "/auth/jwt/refresh/",
+    "jwt-verify": "/auth/jwt/verify/",
+{% endif %}
+}
+
+
+def auth_url_names():
+    """The name of every URL pattern under /auth/."""
+    (auth,) = [
+        pattern
+        for pattern in get_resolver().url_patterns
+        if isinstance(pattern, URLResolver) and str(pattern.pattern) == "auth/"
+    ]
+    names = set()
+    pending = list(auth.url_patterns)
+    while pending:
+        pattern = pending.pop()
+        if isinstance(pattern, URLResolver):
+            pending.extend(pattern.url_patterns)
+        elif pattern.name:
+            names.add(pattern.name)
+    return names
+
+
+@pytest.mark.parametrize(("name", "path"), PATHS.items())
+def test_url_name_reverses_to_its_path(name, path):
+    assert reverse(name) == path
+
+
+@pytest.mark.parametrize(("name", "path"), PATHS.items())
+def test_path_resolves_to_its_url_name(name, path):
+    assert resolve(path).url_name == name
+
+
+def test_user_detail_url_takes_the_user_id():
+    assert reverse("user-detail", args=[42]) == "/auth/users/42/"
+    assert resolve("/auth/users/42/").url_name == "user-detail"
+
+
+def test_auth_serves_exactly_the_urls_of_this_configuration():
+    # api-root is the router's index at /auth/, which djoser serves too.
+    assert auth_url_names() == {*PATHS, "user-detail", "api-root"}
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+
+
+@pytest.mark.parametrize("name", ["login", "logout"])
+def test_token_urls_also_resolve_without_the_trailing_slash(name):
+    assert resolve(PATHS[name].rstrip("/")).url_name == name
+{% endif %}
