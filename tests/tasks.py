@@ -35,28 +35,16 @@ def ensure_venv():
         say(f"creating virtualenv {VENV.relative_to(ROOT)}")
         venv.create(VENV, with_pip=True)
     say(f"installing {REQUIREMENTS.relative_to(ROOT)}")
-    subprocess.run(
-        [
-            python,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-            "-r",
-            REQUIREMENTS,
-        ],
-        check=True,
-    )
+    pip = [python, "-m", "pip", "--disable-pip-version-check"]
+    subprocess.run([*pip, "install", "--quiet", "-r", REQUIREMENTS], check=True)
     return python
 
 
 def test(args):
     python = ensure_venv()
     say("running pytest tests -n auto " + " ".join(args))
-    code = subprocess.run(
-        [python, "-m", "pytest", "tests", "-n", "auto", *args], cwd=ROOT
-    ).returncode
+    pytest = [python, "-m", "pytest", "tests", "-n", "auto", *args]
+    code = subprocess.run(pytest, cwd=ROOT).returncode
     if code == NO_TESTS_COLLECTED:
         say("pytest collected no tests")
         return 1
@@ -89,7 +77,11 @@ def main(argv):
     if not argv or argv[0] not in TASKS:
         print(__doc__, file=sys.stderr)
         return 2
-    return TASKS[argv[0]](argv[1:])
+    try:
+        return TASKS[argv[0]](argv[1:])
+    except subprocess.CalledProcessError as error:
+        say(f"failed (exit code {error.returncode}): {' '.join(map(str, error.cmd))}")
+        return error.returncode
 
 
 if __name__ == "__main__":

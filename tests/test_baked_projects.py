@@ -53,7 +53,7 @@ def run(project, *command, timeout=120, **env):
 
 def run_suite(project, **env):
     code, output = run(project, "-m", "pytest", "-q", "-p", "no:cacheprovider", timeout=600, **env)
-    assert code == 0, output[-5000:]
+    assert code == 0, output[output.find("= FAILURES ") :][-5000:]
     passed = re.search(r"(\d+) passed", output)
     assert passed and int(passed[1]) > 0, f"the baked suite ran no test:\n{output[-2000:]}"
 
