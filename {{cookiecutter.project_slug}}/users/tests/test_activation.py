@@ -76,6 +76,20 @@ def test_activation_with_used_link_is_stale(api_client, inactive_user, catch_sig
     assert calls == []
 
 
+def test_used_link_does_not_reactivate_a_deactivated_user(api_client, inactive_user):
+    params = link(inactive_user)
+    api_client.post(URL, params, format="json")
+    # Deactivating is how accounts are suspended: the old link must not undo it.
+    User.objects.filter(pk=inactive_user.pk).update(is_active=False)
+
+    response = api_client.post(URL, params, format="json")
+
+    assert response.status_code in (status.HTTP_400_BAD_REQUEST, status.HTTP_403_FORBIDDEN)
+    assert isinstance(response.json(), dict)
+    inactive_user.refresh_from_db()
+    assert not inactive_user.is_active
+
+
 def test_activation_of_active_user_is_stale(api_client, user):
     response = api_client.post(URL, link(user), format="json")
 

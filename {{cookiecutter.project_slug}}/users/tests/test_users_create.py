@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 from rest_framework import status
 
+from users import services
 from users.models import User
 from users.signals import user_registered
 from users.tests.factories import PASSWORD, UserFactory
@@ -177,6 +178,49 @@ def test_register_with_invalid_username_is_refused(api_client):
 
     assert response.status_code == status.HTTP_400_BAD_REQUEST
     assert list(response.json()) == ["username"]
+{% endif %}
+
+
+def test_register_with_taken_email_in_other_case_of_non_ascii_domain_is_refused(api_client):
+    UserFactory(email="ada@exämple.com")
+
+    response = api_client.post(URL, registration(email="ada@EXÄMPLE.com"), format="json")
+
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert list(response.json()) == ["email"]
+    assert User.objects.count() == 1
+
+
+def register_after_rival(rival_fields, monkeypatch):
+    """Make someone else register between validation and insert."""
+    create = services.user_create
+
+    def create_after_rival(**fields):
+        UserFactory(**rival_fields)
+        return create(**fields)
+
+    monkeypatch.setattr(services, "user_create", create_after_rival)
+
+
+def test_register_losing_a_race_for_the_email_is_refused(api_client, monkeypatch):
+    register_after_rival({"email": "ADA@example.com"}, monkeypatch)
+
+    response = api_client.post(URL, registration(), format="json")
+
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert list(response.json()) == ["email"]
+    assert User.objects.count() == 1
+{% if cookiecutter.username_field == "username" %}
+
+
+def test_register_losing_a_race_for_the_username_is_refused(api_client, monkeypatch):
+    register_after_rival({"username": "Ada"}, monkeypatch)
+
+    response = api_client.post(URL, registration(), format="json")
+
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert list(response.json()) == ["username"]
+    assert User.objects.count() == 1
 {% endif %}
 
 

@@ -2,6 +2,9 @@ import pytest
 from django.urls import reverse
 from rest_framework import status
 
+{% if cookiecutter.username_field == "username" %}
+from users.api import serializers
+{% endif %}
 from users.models import User
 from users.signals import user_updated
 {% if cookiecutter.username_field == "username" %}
@@ -114,6 +117,25 @@ def test_patch_me_to_taken_email_in_other_case_is_refused(auth_client, user):
     email = user.email
 
     response = auth_client.patch(URL, {"email": "GRACE@Example.com"}, format="json")
+
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert list(response.json()) == ["email"]
+    user.refresh_from_db()
+    assert user.email == email
+
+
+def test_patch_me_losing_a_race_for_the_email_is_refused(auth_client, user, monkeypatch):
+    check = serializers.check_email_is_free
+
+    def check_then_lose_race(email, user=None):
+        checked = check(email, user=user)
+        UserFactory(email=email.upper())
+        return checked
+
+    monkeypatch.setattr(serializers, "check_email_is_free", check_then_lose_race)
+    email = user.email
+
+    response = auth_client.patch(URL, {"email": "grace@example.com"}, format="json")
 
     assert response.status_code == status.HTTP_400_BAD_REQUEST
     assert list(response.json()) == ["email"]
