@@ -326,3 +326,10 @@ def test_register_with_form_encoded_body_works(api_client):
     response = api_client.post(URL, registration())
 
     assert response.status_code == status.HTTP_201_CREATED
+
+
+def test_register_with_unsupported_content_type_is_refused(api_client):
+    response = api_client.post(URL, "email=ada@example.com", content_type="text/plain")
+
+    assert response.status_code == status.HTTP_415_UNSUPPORTED_MEDIA_TYPE
+    assert list(response.json()) == ["detail"]
