@@ -6,6 +6,7 @@
 import json
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from rest_framework.test import APIClient
 {% if jwt %}
@@ -255,12 +256,35 @@ def test_malformed_json_body_is_refused(user, name, body):
         (b"--x\r\nContent-Disposition: form-data\r\n\r\n", "multipart/form-data; boundary=x"),
         (b"email=someone@example.com", "text/plain"),
         (b"<email>someone@example.com</email>", "application/xml"),
+        (b'{"e', "application/json; charset=utf-16"),
+        (b"[]", "application/json; charset=no-such-charset"),
+        (b"email=%ff%fe&uid=%00&token=%00&password=%00", "application/x-www-form-urlencoded"),
     ],
-    ids=["multipart_without_boundary", "broken_multipart", "text", "xml"],
+    ids=[
+        "multipart_without_boundary",
+        "broken_multipart",
+        "text",
+        "xml",
+        "truncated_utf16",
+        "unknown_charset",
+        "form_with_bad_bytes",
+    ],
 )
 @pytest.mark.parametrize("name", FIELDS)
 def test_unreadable_body_is_refused(user, name, body, content_type):
     response = client_for(name, user).post(reverse(name), body, content_type=content_type)
+
+    assert_json_error(response, FIELDS[name])
+
+
+@pytest.mark.parametrize("name", FIELDS)
+def test_file_upload_as_a_field_is_refused(user, name):
+    data = {
+        field: SimpleUploadedFile("value.txt", b"value", content_type="text/plain")
+        for field in FIELDS[name]
+    }
+
+    response = client_for(name, user).post(reverse(name), data, format="multipart")
 
     assert_json_error(response, FIELDS[name])
 
@@ -315,6 +339,7 @@ UNKNOWN_PATHS = [
     "/auth/token/",
 {% else %}
     "/auth/token/login/",
+    "/auth/token/login",
     "/auth/token/logout/",
 {% endif %}
 {% if jwt %}

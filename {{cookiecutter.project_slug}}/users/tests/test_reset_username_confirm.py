@@ -92,8 +92,16 @@ def test_reset_{{ field }}_link_is_spent_once_the_{{ field }}_changes(api_client
 
 @pytest.mark.parametrize(
     "uid",
-    ["", "not a uid", encode_uid(0), encode_uid(-1), encode_uid(2**63), encode_uid(10**9)],
-    ids=["empty", "garbage", "zero", "negative", "too_large", "unknown_user"],
+    [
+        "",
+        "not a uid",
+        encode_uid(0),
+        encode_uid(-1),
+        encode_uid(2**63),
+        encode_uid("9" * 5000),
+        encode_uid(10**9),
+    ],
+    ids=["empty", "garbage", "zero", "negative", "too_large", "too_many_digits", "unknown_user"],
 )
 def test_reset_{{ field }}_confirm_with_bad_uid_is_refused(api_client, user, link, uid):
     response = api_client.post(URL, body(link, uid=uid))
