@@ -41,6 +41,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Unselect this instead of deleting accounts."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+{% if cookiecutter.send_activation_email %}
+    # Set by the activation link, which it spends for good: deactivating the
+    # account later must not let the old link undo that.
+    activated_at = models.DateTimeField(_("activated at"), null=True, blank=True, editable=False)
+{% endif %}
 
     objects = UserManager()
 

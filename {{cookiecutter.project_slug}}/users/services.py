@@ -1,7 +1,9 @@
 """The account actions behind the API, free of request parsing."""
 
 from django.conf import settings
-from django.db import transaction
+{% if cookiecutter.send_activation_email %}
+from django.utils import timezone
+{% endif %}
 {% if cookiecutter.token_strategy in ["token", "both"] %}
 from rest_framework.authtoken.models import Token
 {% endif %}
@@ -21,11 +23,10 @@ from users.tokens import password_reset_token, username_reset_token
 
 
 def user_create(*, request, password, **fields):
-    with transaction.atomic():
 {% if cookiecutter.send_activation_email %}
-        user = User.objects.create_user(password=password, is_active=False, **fields)
+    user = User.objects.create_user(password=password, is_active=False, **fields)
 {% else %}
-        user = User.objects.create_user(password=password, **fields)
+    user = User.objects.create_user(password=password, **fields)
 {% endif %}
     signals.user_registered.send(sender=User, user=user, request=request)
 {% if cookiecutter.send_activation_email %}
@@ -55,7 +56,8 @@ def user_resend_activation(*, email):
 
 def user_activate(*, user, request):
     user.is_active = True
-    user.save(update_fields=["is_active"])
+    user.activated_at = timezone.now()
+    user.save(update_fields=["is_active", "activated_at"])
     signals.user_activated.send(sender=User, user=user, request=request)
 {% if cookiecutter.send_confirmation_email %}
     send_account_email(name="confirmation", user=user)

@@ -22,9 +22,11 @@ def decode_uid(uid):
 
 
 class ActivationTokenGenerator(PasswordResetTokenGenerator):
-    # The activation view answers a reused link with "stale token", so the
-    # hash leaves out is_active on purpose.
     key_salt = "users.tokens.ActivationTokenGenerator"
+
+    def _make_hash_value(self, user, timestamp):
+        # Activating spends the link.
+        return f"{super()._make_hash_value(user, timestamp)}{user.activated_at}"
 {% endif %}
 
 

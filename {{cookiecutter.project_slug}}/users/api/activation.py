@@ -10,11 +10,12 @@ from users.tokens import activation_token
 class ActivationSerializer(UidAndTokenSerializer):
     token_generator = activation_token
 
-    def validate(self, attrs):
-        attrs = super().validate(attrs)
-        if attrs["user"].is_active:
+    def validate_uid(self, value):
+        user = super().validate_uid(value)
+        if user.is_active:
+            # A second use of the link, or an account that never needed one.
             raise exceptions.PermissionDenied(_("Stale token for given user."))
-        return attrs
+        return user
 
 
 class ActivationView(ActionView):

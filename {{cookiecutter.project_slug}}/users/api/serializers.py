@@ -1,6 +1,8 @@
+from contextlib import contextmanager
+
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -39,7 +41,21 @@ def check_retyped(attrs, field, retyped_field):
         )
 
 
+@contextmanager
+def atomic_reporting_races(serializer):
+    """Run the block in a transaction; if a concurrent request took a unique value
+    after validation, answer with the field error that validating again gives."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError:
+        serializer.run_validation(serializer.initial_data)
+        raise
+
+
 def check_email_is_free(email, user=None):
+    # Compare the address as it will be stored: create_user() lower-cases the domain.
+    email = User.objects.normalize_email(email)
     others = User.objects.with_email(email)
     if user is not None:
         others = others.exclude(pk=user.pk)
@@ -65,6 +81,10 @@ class UserSerializer(serializers.ModelSerializer):
 
     def validate_email(self, value):
         return check_email_is_free(value, user=self.instance)
+
+    def update(self, instance, validated_data):
+        with atomic_reporting_races(self):
+            return super().update(instance, validated_data)
 {% else %}
         fields = ["id", "email", "first_name", "last_name"]
         read_only_fields = ["email"]
@@ -99,13 +119,8 @@ class UserCreateSerializer(serializers.ModelSerializer):
         return attrs
 
     def create(self, validated_data):
-        try:
+        with atomic_reporting_races(self):
             return services.user_create(request=self.context["request"], **validated_data)
-        except IntegrityError:
-            # A concurrent registration took the address or name after validation:
-            # validating again reports which, as a field error.
-            self.run_validation(self.initial_data)
-            raise
 
 
 class CurrentPasswordSerializer(serializers.Serializer):
@@ -129,13 +144,16 @@ class UidAndTokenSerializer(serializers.Serializer):
     uid = serializers.CharField()
     token = serializers.CharField()
 
-    def validate(self, attrs):
+    def validate_uid(self, value):
         try:
-            attrs["user"] = User.objects.get(pk=decode_uid(attrs["uid"]))
+            return User.objects.get(pk=decode_uid(value))
         except (ValueError, User.DoesNotExist) as error:
             raise serializers.ValidationError(
-                {"uid": [_("Invalid user id or user doesn't exist.")]}, code="invalid_uid"
+                _("Invalid user id or user doesn't exist."), code="invalid_uid"
             ) from error
+
+    def validate(self, attrs):
+        attrs["user"] = attrs.pop("uid")
         if not self.token_generator.check_token(attrs["user"], attrs["token"]):
             raise serializers.ValidationError(
                 {"token": [_("Invalid token for given user.")]}, code="invalid_token"

@@ -1,8 +1,4 @@
-{% if cookiecutter.token_strategy in ["token", "both"] %}
-from django.urls import path, re_path
-{% else %}
 from django.urls import path
-{% endif %}
 from rest_framework.routers import DefaultRouter
 {% if cookiecutter.token_strategy in ["jwt", "both"] %}
 from rest_framework_simplejwt.views import TokenObtainPairView
@@ -49,8 +45,11 @@ urlpatterns = [
         name="user-reset-username-confirm",
     ),
 {% if cookiecutter.token_strategy in ["token", "both"] %}
-    re_path(r"^token/login/?$", TokenLoginView.as_view(), name="login"),
-    re_path(r"^token/logout/?$", TokenLogoutView.as_view(), name="logout"),
+    path("token/login/", TokenLoginView.as_view(), name="login"),
+    path("token/logout/", TokenLogoutView.as_view(), name="logout"),
+    # djoser answers these two without the trailing slash as well.
+    path("token/login", TokenLoginView.as_view()),
+    path("token/logout", TokenLogoutView.as_view()),
 {% endif %}
 {% if cookiecutter.token_strategy in ["jwt", "both"] %}
     path("jwt/create/", TokenObtainPairView.as_view(), name="jwt-create"),

@@ -3,17 +3,23 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from users import signals
-from users.api.serializers import CurrentPasswordSerializer, UserCreateSerializer, UserSerializer
+from users.api.serializers import (
+    CurrentPasswordSerializer,
+    UserCreateSerializer,
+    UserSerializer,
+    atomic_reporting_races,
+)
 from users.models import User
 
 
 class ActionView(generics.GenericAPIView):
-    """POST a body, do one thing with it, answer 204 No Content."""
+    """POST a body, do one thing with it in a transaction, answer 204 No Content."""
 
     def post(self, request):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        self.perform(serializer.validated_data)
+        with atomic_reporting_races(serializer):
+            self.perform(serializer.validated_data)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     def perform(self, data):

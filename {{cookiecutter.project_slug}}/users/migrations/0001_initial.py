@@ -92,6 +92,14 @@ class Migration(migrations.Migration):
                         default=django.utils.timezone.now, verbose_name="date joined"
                     ),
                 ),
+{% if cookiecutter.send_activation_email %}
+                (
+                    "activated_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="activated at"
+                    ),
+                ),
+{% endif %}
                 (
                     "groups",
                     models.ManyToManyField(
