@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 from rest_framework import status
 
-from users import services
+from users.api.serializers import UserCreateSerializer
 from users.models import User
 from users.signals import user_registered
 from users.tests.factories import PASSWORD, UserFactory
@@ -193,13 +193,14 @@ def test_register_with_taken_email_in_other_case_of_non_ascii_domain_is_refused(
 
 def register_after_rival(rival_fields, monkeypatch):
     """Make someone else register between validation and insert."""
-    create = services.user_create
+    validate = UserCreateSerializer.validate
 
-    def create_after_rival(**fields):
+    def validate_then_lose_race(self, attrs):
+        attrs = validate(self, attrs)
         UserFactory(**rival_fields)
-        return create(**fields)
+        return attrs
 
-    monkeypatch.setattr(services, "user_create", create_after_rival)
+    monkeypatch.setattr(UserCreateSerializer, "validate", validate_then_lose_race)
 
 
 def test_register_losing_a_race_for_the_email_is_refused(api_client, monkeypatch):
