@@ -28,6 +28,15 @@ def test_reset_password_matches_the_email_in_any_letter_case(api_client, user, m
     assert mailoutbox[0].to == [user.email]
 
 
+def test_reset_password_matches_a_non_ascii_email_in_any_letter_case(api_client, db, mailoutbox):
+    user = UserFactory(email="emile@zoë.example.com")
+
+    response = api_client.post(URL, {"email": "Emile@ZOË.example.com"})
+
+    assert response.status_code == 204
+    assert [message.to for message in mailoutbox] == [[user.email]]
+
+
 def test_reset_password_for_unknown_email_sends_nothing(api_client, user, mailoutbox):
     response = api_client.post(URL, {"email": "nobody@example.com"})
 
