@@ -43,7 +43,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
 {% if cookiecutter.send_activation_email %}
     # Set by the activation link, which it spends for good: deactivating the
-    # account later must not let the old link undo that.
+    # account later must not let an activation link undo that.
     activated_at = models.DateTimeField(_("activated at"), null=True, blank=True, editable=False)
 {% endif %}
 

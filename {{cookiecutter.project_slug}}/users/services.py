@@ -48,8 +48,9 @@ def user_send_activation(*, user):
 
 
 def user_resend_activation(*, email):
-    # Same answer whether or not the address is known; active users get nothing.
-    user = User.objects.with_email(email).filter(is_active=False).first()
+    # Same answer whether or not the address is known. Only accounts never
+    # activated get a link: active and suspended ones get nothing.
+    user = User.objects.with_email(email).filter(is_active=False, activated_at=None).first()
     if user is not None:
         user_send_activation(user=user)
 

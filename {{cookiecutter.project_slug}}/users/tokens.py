@@ -22,11 +22,9 @@ def decode_uid(uid):
 
 
 class ActivationTokenGenerator(PasswordResetTokenGenerator):
+    # Activation sets User.activated_at, and the activation view refuses users
+    # who have it: that is what spends the link.
     key_salt = "users.tokens.ActivationTokenGenerator"
-
-    def _make_hash_value(self, user, timestamp):
-        # Activating spends the link.
-        return f"{super()._make_hash_value(user, timestamp)}{user.activated_at}"
 {% endif %}
 
 

@@ -12,8 +12,9 @@ class ActivationSerializer(UidAndTokenSerializer):
 
     def validate_uid(self, value):
         user = super().validate_uid(value)
-        if user.is_active:
-            # A second use of the link, or an account that never needed one.
+        # A second use of the link, an account that never needed one, or one
+        # suspended (deactivated) since its activation.
+        if user.is_active or user.activated_at is not None:
             raise exceptions.PermissionDenied(_("Stale token for given user."))
         return user
 
