@@ -2,15 +2,23 @@
 import pytest
 from django.urls import reverse
 
+from users.tests.factories import UserFactory
 from users.tests.helpers import assert_field_error, can_log_in
 
 URL = reverse("user-set-username")
 {% if field == "email" %}
 NEW_EMAIL = "new.address@example.com"
 INVALID_EMAILS = ["not-an-email", "two@@example.com", "", "a" * 400 + "@example.com"]
+# (an address someone has, the same address in other letters)
+TAKEN_EMAILS = [
+    ("someone@example.com", "SomeOne@Example.COM"),
+    ("emile@zoë.example.com", "Emile@ZOË.example.com"),
+]
 {% else %}
 NEW_USERNAME = "new_name"
 INVALID_USERNAMES = ["with space", "semi;colon", "", "x" * 151]
+# (a username someone has, the same name in other letters)
+TAKEN_USERNAMES = [("someone", "SomeOne"), ("émile", "ÉMILE")]
 {% endif %}
 
 
@@ -43,10 +51,13 @@ def test_set_{{ field }}_with_wrong_current_password_is_refused(auth_client, use
     assert user.{{ field }} == old_{{ field }}
 
 
+@pytest.mark.parametrize(("taken", "requested"), TAKEN_{{ field | upper }}S)
 def test_set_{{ field }}_to_a_taken_{{ field }}_in_other_letter_case_is_refused(
-    auth_client, user, other_user, password
+    auth_client, password, taken, requested
 ):
-    response = auth_client.post(URL, body(password, other_user.{{ field }}.upper()))
+    UserFactory({{ field }}=taken)
+
+    response = auth_client.post(URL, body(password, requested))
 
     assert_field_error(response, "new_{{ field }}")
 
