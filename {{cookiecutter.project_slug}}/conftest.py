@@ -26,7 +26,7 @@ def other_user(db):
 
 @pytest.fixture
 def auth_client(user):
-    """A client logged in as `user`, the way the API's clients do it."""
+    """A client authenticated as `user`; the login tests cover real credentials."""
     client = APIClient()
     client.force_authenticate(user)
     return client

@@ -122,10 +122,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 # Links in emails point at the frontend: {protocol}://{domain}/{url}.
 EMAIL_FRONTEND_PROTOCOL = env("EMAIL_FRONTEND_PROTOCOL", default="http")
 EMAIL_FRONTEND_DOMAIN = env("EMAIL_FRONTEND_DOMAIN", default="localhost:8000")
-EMAIL_FRONTEND_SITE_NAME = env(
-    "EMAIL_FRONTEND_SITE_NAME",
-    default={{ cookiecutter.project_name | tojson }},
-)
+EMAIL_FRONTEND_SITE_NAME = env("EMAIL_FRONTEND_SITE_NAME", default="{{ cookiecutter.project_slug }}")
 {% if cookiecutter.send_activation_email %}
 ACTIVATION_URL = env("ACTIVATION_URL", default="#/activate/{uid}/{token}")
 {% endif %}
