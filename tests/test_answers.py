@@ -71,11 +71,17 @@ def test_hostile_answers_reach_pyproject_exactly(hostile_project):
     assert project["project"]["authors"][0]["name"] == HOSTILE["author_name"]
 
 
-def test_hostile_project_name_reaches_the_settings_as_a_string(hostile_project):
+def test_hostile_project_name_titles_the_readme(hostile_project):
+    readme = (hostile_project / "README.md").read_text(encoding="utf-8")
+
+    assert readme.splitlines()[0] == f"# {HOSTILE['project_name']}"
+
+
+def test_settings_name_the_site_by_the_derived_slug(hostile_project):
     source = (hostile_project / "config/settings/base.py").read_text(encoding="utf-8")
 
     strings = [node.value for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Constant)]
-    assert HOSTILE["project_name"] in strings
+    assert "zoe_s_auth_api" in strings
 
 
 def test_hostile_answers_are_recorded_exactly_for_cruft(hostile_project):
