@@ -156,7 +156,7 @@ def test_reset_{{ field }}_confirm_with_a_password_reset_token_is_refused(api_cl
     assert_unchanged(user)
 
 
-@pytest.mark.parametrize(("taken", "requested"), TAKEN_{{ field | upper }}S)
+@pytest.mark.parametrize(("taken", "requested"), TAKEN_{{ field | upper }}S, ids=["ascii", "non_ascii"])
 def test_reset_{{ field }}_confirm_to_a_taken_{{ field }}_in_other_letter_case_is_refused(
     api_client, user, link, taken, requested
 ):

@@ -51,7 +51,7 @@ def test_set_{{ field }}_with_wrong_current_password_is_refused(auth_client, use
     assert user.{{ field }} == old_{{ field }}
 
 
-@pytest.mark.parametrize(("taken", "requested"), TAKEN_{{ field | upper }}S)
+@pytest.mark.parametrize(("taken", "requested"), TAKEN_{{ field | upper }}S, ids=["ascii", "non_ascii"])
 def test_set_{{ field }}_to_a_taken_{{ field }}_in_other_letter_case_is_refused(
     auth_client, password, taken, requested
 ):
