@@ -5,7 +5,9 @@ from django.db.models.functions import Lower
 
 class UserQuerySet(models.QuerySet):
     def with_email(self, email):
-        return self._matching("email", email)
+        # Normalise as create_user() stores it, so non-ASCII domains match on
+        # SQLite too, whose lower() folds ASCII letters only.
+        return self._matching("email", BaseUserManager.normalize_email(email))
 
     def with_login(self, login):
         """Users whose USERNAME_FIELD equals `login`, ignoring letter case."""

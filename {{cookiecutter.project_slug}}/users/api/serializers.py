@@ -54,8 +54,6 @@ def atomic_reporting_races(serializer):
 
 
 def check_email_is_free(email, user=None):
-    # Compare the address as it will be stored: create_user() lower-cases the domain.
-    email = User.objects.normalize_email(email)
     others = User.objects.with_email(email)
     if user is not None:
         others = others.exclude(pk=user.pk)
