@@ -10,6 +10,18 @@ from rest_framework_simplejwt.tokens import RefreshToken
 {% endif %}
 
 from users.models import User
+from users.tokens import encode_uid
+
+# uids a link may carry that name no user.
+BAD_UIDS = {
+    "empty": "",
+    "garbage": "not a uid",
+    "zero": encode_uid(0),
+    "negative": encode_uid(-1),
+    "too_large": encode_uid(2**63),
+    "too_many_digits": encode_uid("9" * 5000),
+    "unknown_user": encode_uid(10**9),
+}
 
 
 def assert_field_error(response, field):
