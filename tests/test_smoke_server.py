@@ -1,4 +1,6 @@
+import email
 import json
+import re
 import secrets
 import socket
 import subprocess
@@ -15,6 +17,15 @@ from bakery import TEMPLATE, clean_env
 
 pytestmark = pytest.mark.slow
 STARTUP_SECONDS = 30
+# The running contract's frontend settings, as a deployment would set them.
+FRONTEND = {
+    "EMAIL_FRONTEND_PROTOCOL": "https",
+    "EMAIL_FRONTEND_DOMAIN": "app.example.test",
+    "EMAIL_FRONTEND_SITE_NAME": "Example App",
+    "ACTIVATION_URL": "welcome?uid={uid}&token={token}",
+    "PASSWORD_RESET_CONFIRM_URL": "password?uid={uid}&token={token}",
+}
+LINK = re.compile(r"https://app\.example\.test/(\w+)\?uid=([\w-]+)&token=([\w-]+)")
 
 
 def free_port():
@@ -37,9 +48,11 @@ def wait_until_listening(port, server):
     return False
 
 
-def request(method, url, body=None):
+def request(method, url, body=None, token=None):
     data = None if body is None else json.dumps(body).encode()
     headers = {"Accept": "application/json", "Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
     try:
         with urllib.request.urlopen(
             urllib.request.Request(url, data=data, headers=headers, method=method), timeout=10
@@ -56,7 +69,11 @@ def server(tmp_path_factory):
     project = Path(cookiecutter(str(TEMPLATE), no_input=True, output_dir=str(root / "bake")))
     maildir = root / "mail"
     maildir.mkdir()
-    env = clean_env(DJANGO_SECRET_KEY=secrets.token_urlsafe(50), EMAIL_URL=f"filemail:///{maildir}")
+    env = clean_env(
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        EMAIL_URL=f"filemail:///{maildir}",
+        **FRONTEND,
+    )
     migrate = subprocess.run(
         [sys.executable, "manage.py", "migrate", "--no-input"],
         cwd=project,
@@ -112,3 +129,47 @@ def test_me_without_credentials_answers_401_as_json(server):
     assert status == 401
     assert headers["Content-Type"].startswith("application/json")
     assert "detail" in body
+
+
+def mailed_link(maildir, page, to):
+    """uid and token of the newest link to frontend `page` mailed to `to`, from the text part."""
+    for path in sorted(maildir.iterdir(), key=lambda path: path.stat().st_mtime, reverse=True):
+        for raw in path.read_text(encoding="utf-8").split("\n" + "-" * 79 + "\n"):
+            message = email.message_from_string(raw.strip())
+            if message["To"] != to or "Example App" not in message["Subject"]:
+                continue
+            text = next(part for part in message.walk() if part.get_content_type() == "text/plain")
+            match = LINK.search(text.get_payload(decode=True).decode())
+            if match and match[1] == page:
+                return {"uid": match[2], "token": match[3]}
+    raise AssertionError(f"no {page} link mailed to {to}")
+
+
+def test_account_lifecycle_over_http(server):
+    base_url, maildir = server
+    auth = f"{base_url}/auth"
+    address, password, new_password = "grace@example.com", "first pass phrase", "second pass phrase"
+
+    status, _, body = request("POST", f"{auth}/users/", {"email": address, "password": password})
+    assert status == 201, body
+    credentials = {"email": address, "password": password}
+    assert request("POST", f"{auth}/jwt/create/", credentials)[0] == 401
+
+    activation = mailed_link(maildir, "welcome", address)
+    assert request("POST", f"{auth}/users/activation/", activation)[0] == 204
+    assert request("POST", f"{auth}/users/activation/", activation)[0] == 403
+
+    status, _, tokens = request("POST", f"{auth}/jwt/create/", credentials)
+    assert status == 200, tokens
+    status, _, me = request("GET", f"{auth}/users/me/", token=tokens["access"])
+    assert (status, me["email"]) == (200, address)
+
+    assert request("POST", f"{auth}/users/reset_password/", {"email": address.upper()})[0] == 204
+    reset = {**mailed_link(maildir, "password", address), "new_password": new_password}
+    assert request("POST", f"{auth}/users/reset_password_confirm/", reset)[0] == 204
+    assert request("POST", f"{auth}/users/reset_password_confirm/", reset)[0] == 400
+
+    assert request("GET", f"{auth}/users/me/", token=tokens["access"])[0] == 401
+    assert request("POST", f"{auth}/jwt/refresh/", {"refresh": tokens["refresh"]})[0] == 401
+    new_credentials = {"email": address, "password": new_password}
+    assert request("POST", f"{auth}/jwt/create/", new_credentials)[0] == 200
