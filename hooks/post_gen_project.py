@@ -36,6 +36,7 @@ def unneeded_paths(answers):
         Path("users/tests/test_jwt_create.py"): jwt,
         Path("users/tests/test_jwt_refresh.py"): jwt,
         Path("users/tests/test_jwt_verify.py"): jwt,
+        Path("demo"): answers["demo_page"],
     }
     for path in email_files("activation"):
         keep[path] = activation

@@ -2,7 +2,7 @@
 """Developer tasks for the template, runnable with nothing but Python 3.11+.
 
 python3 tests/tasks.py test [pytest args]   run the template's test suite
-python3 tests/tasks.py demo                 bake the default project and serve it
+python3 tests/tasks.py demo                 bake the default project with its demo page and serve it
 """
 
 import contextlib
@@ -40,8 +40,23 @@ def ensure_venv():
     return python
 
 
+def ensure_chromium():
+    """The browser tests drive Debian's Chromium; install it where apt can."""
+    if shutil.which("chromium") and shutil.which("chromedriver"):
+        return
+    if not shutil.which("apt-get") or os.geteuid() != 0:
+        say("chromium not found and apt-get not usable here: the browser tests will skip")
+        return
+    say("installing chromium and chromium-driver with apt-get")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    install = ["apt-get", "install", "-y", "-qq", "chromium", "chromium-driver"]
+    subprocess.run(install, check=True, env=env, stdout=subprocess.DEVNULL)
+
+
 def test(args):
     python = ensure_venv()
+    ensure_chromium()
     say("running pytest tests -n auto " + " ".join(args))
     pytest = [python, "-m", "pytest", "tests", "-n", "auto", *args]
     code = subprocess.run(pytest, cwd=ROOT).returncode
@@ -58,13 +73,12 @@ def demo(args):
         shutil.rmtree(DEMO_DIR)
     DEMO_DIR.mkdir(parents=True)
     say(f"baking the default project into {DEMO_DIR.relative_to(ROOT)}")
-    subprocess.run(
-        [venv_bin("cookiecutter"), "--no-input", "--output-dir", DEMO_DIR, ROOT], check=True
-    )
+    bake = [venv_bin("cookiecutter"), "--no-input", "--output-dir", DEMO_DIR, ROOT]
+    subprocess.run([*bake, "demo_page=true"], check=True)
     (project,) = DEMO_DIR.iterdir()
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     subprocess.run([python, "manage.py", "migrate"], cwd=project, env=env, check=True)
-    say("serving http://127.0.0.1:8000/auth/users/ (mail goes to this console; Ctrl-C stops)")
+    say("serving the demo page on http://127.0.0.1:8000/ (mail goes to this console; Ctrl-C stops)")
     with contextlib.suppress(KeyboardInterrupt):
         subprocess.run([python, "manage.py", "runserver", "127.0.0.1:8000"], cwd=project, env=env)
     return 0

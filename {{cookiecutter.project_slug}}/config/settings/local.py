@@ -1,7 +1,11 @@
 """Development: runserver on this machine, mail printed to the console."""
 
 from .base import *  # noqa: F403
+{% if cookiecutter.demo_page %}
+from .base import INSTALLED_APPS, REST_FRAMEWORK, env
+{% else %}
 from .base import REST_FRAMEWORK, env
+{% endif %}
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 SECRET_KEY = env("DJANGO_SECRET_KEY")
@@ -11,3 +15,10 @@ REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"] = [
     "rest_framework.renderers.JSONRenderer",
     "rest_framework.renderers.BrowsableAPIRenderer",
 ]
+{% if cookiecutter.demo_page %}
+
+# The demo page at / walks every flow of the API in a browser; the frontend links
+# in mails (ACTIVATION_URL and the others) point at it. Never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
+ROOT_URLCONF = "demo.urls"
+{% endif %}
