@@ -34,6 +34,10 @@ OPTIONAL_FILES = {
         email_templates("username_changed_confirmation"),
         option("username_changed_email_confirmation"),
     ),
+    "demo/views.py": option("demo_page"),
+    "demo/urls.py": option("demo_page"),
+    "demo/templates/demo/index.html": option("demo_page"),
+    "demo/tests/test_demo_page.py": option("demo_page"),
 }
 ALWAYS_PRESENT = [
     ".cruft.json",
@@ -118,3 +122,9 @@ def test_bake_without_new_login_name_retype_never_mentions_it(project, combinati
 @combinations_where(lambda answers: not answers["send_activation_email"])
 def test_bake_without_activation_routes_no_activation_url(project):
     assert "activation" not in (project / "users/api/urls.py").read_text(encoding="utf-8")
+
+
+@combinations_where(lambda answers: not answers["demo_page"])
+def test_bake_without_demo_page_never_mentions_it(project):
+    # .cruft.json records every answer, demo_page=false included.
+    assert files_mentioning(project, "demo") in ([], [".cruft.json"])
