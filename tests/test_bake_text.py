@@ -6,7 +6,7 @@ import tomllib
 
 from bakery import VENV_BIN, each_combination, text_files
 
-DJANGO_TEMPLATES = "users/templates"
+DJANGO_TEMPLATES = ("users/templates/", "demo/templates/")
 # Jinja syntax is expected in Django templates; a variable of the template is residue anywhere.
 JINJA_SYNTAX = re.compile(r"\{\{|\{%|\{#")
 TEMPLATE_VARIABLE = re.compile(r"cookiecutter\s*(\.\w|\||\[)")
