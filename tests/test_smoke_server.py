@@ -1,22 +1,17 @@
-import email
 import json
 import re
 import secrets
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 from cookiecutter.main import cookiecutter
+from devserver import mails, runserver, text_body
 
 from bakery import TEMPLATE, clean_env
 
 pytestmark = pytest.mark.slow
-STARTUP_SECONDS = 30
 # The running contract's frontend settings, as a deployment would set them.
 FRONTEND = {
     "EMAIL_FRONTEND_PROTOCOL": "https",
@@ -26,26 +21,6 @@ FRONTEND = {
     "PASSWORD_RESET_CONFIRM_URL": "password?uid={uid}&token={token}",
 }
 LINK = re.compile(r"https://app\.example\.test/(\w+)\?uid=([\w-]+)&token=([\w-]+)")
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_listening(port, server):
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            return False
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-        except OSError:
-            time.sleep(0.2)
-        else:
-            return True
-    return False
 
 
 def request(method, url, body=None, token=None):
@@ -74,36 +49,8 @@ def server(tmp_path_factory):
         EMAIL_URL=f"filemail:///{maildir}",
         **FRONTEND,
     )
-    migrate = subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--no-input"],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert migrate.returncode == 0, migrate.stdout + migrate.stderr
-
-    port = free_port()
-    log = root / "runserver.log"
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-            cwd=project,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        assert wait_until_listening(port, process), log.read_text()
-        yield f"http://127.0.0.1:{port}", maildir
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with runserver(project, env, root / "runserver.log") as base_url:
+        yield base_url, maildir
 
 
 def test_registration_answers_201_and_mails_the_new_user(server):
@@ -133,15 +80,12 @@ def test_me_without_credentials_answers_401_as_json(server):
 
 def mailed_link(maildir, page, to):
     """uid and token of the newest link to frontend `page` mailed to `to`, from the text part."""
-    for path in sorted(maildir.iterdir(), key=lambda path: path.stat().st_mtime, reverse=True):
-        for raw in path.read_text(encoding="utf-8").split("\n" + "-" * 79 + "\n"):
-            message = email.message_from_string(raw.strip())
-            if message["To"] != to or "Example App" not in message["Subject"]:
-                continue
-            text = next(part for part in message.walk() if part.get_content_type() == "text/plain")
-            match = LINK.search(text.get_payload(decode=True).decode())
-            if match and match[1] == page:
-                return {"uid": match[2], "token": match[3]}
+    for message in mails(maildir):
+        if message["To"] != to or "Example App" not in message["Subject"]:
+            continue
+        match = LINK.search(text_body(message))
+        if match and match[1] == page:
+            return {"uid": match[2], "token": match[3]}
     raise AssertionError(f"no {page} link mailed to {to}")
 
 
