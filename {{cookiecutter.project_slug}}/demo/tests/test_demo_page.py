@@ -30,3 +30,10 @@ def test_api_stays_mounted_beside_the_demo_page(client, demo_settings):
 
 def test_demo_page_is_not_served_with_the_test_settings(client, db):
     assert client.get("/").status_code == 404
+
+
+def test_demo_page_loads_nothing_from_other_sites(client, demo_settings):
+    page = client.get("/").content.decode()
+
+    assert "://" not in page
+    assert "src=" not in page
