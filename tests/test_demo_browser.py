@@ -253,6 +253,7 @@ def reset_password(demo, email, new):
 
     demo.open(demo.mailed_link(email, "#/password/reset/confirm/"))
     demo.wait_for_screen("password-reset-confirm")
+    demo.screenshot("password-reset-confirm")
     values = demo.with_retype("password_reset_confirm_retype", "new_password", new)
     demo.submit("password-reset-confirm", **values)
     demo.wait_for_text("flash", "log in with the new one")
