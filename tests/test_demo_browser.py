@@ -10,12 +10,12 @@ import secrets
 from pathlib import Path
 
 import pytest
-from devserver import free_port, mails, runserver, text_body
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from bakery import TEMPLATE, answers, clean_env
+from devserver import free_port, mails, runserver, text_body
 
 pytestmark = pytest.mark.slow
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from cookiecutter.main import cookiecutter
-from devserver import mails, runserver, text_body
 
 from bakery import TEMPLATE, clean_env
+from devserver import mails, runserver, text_body
 
 pytestmark = pytest.mark.slow
 # The running contract's frontend settings, as a deployment would set them.
