@@ -77,6 +77,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Argon2 for new hashes; the others still check older hashes, which are then upgraded.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 # Lifetime of activation and reset links, in seconds.
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60 * 24 * 3)
 
@@ -100,6 +107,24 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    # Trusted proxies in front of the app; 0 means the client is REMOTE_ADDR and
+    # X-Forwarded-For, which anyone can write, is ignored.
+    "NUM_PROXIES": env.int("DJANGO_NUM_PROXIES", default=0),
+}
+
+# Rate limits of users/api/throttles.py, counted in the default cache (CACHE_URL), so
+# every worker sharing that cache counts together. Each rate can be set as
+# THROTTLE_<SCOPE>, e.g. THROTTLE_LOGIN_FAILED=5/min; THROTTLE_ENABLED=false turns all off.
+THROTTLE_ENABLED = env.bool("THROTTLE_ENABLED", default=True)
+THROTTLE_RATES = {
+    scope: env(f"THROTTLE_{scope.upper()}", default=rate) if THROTTLE_ENABLED else None
+    for scope, rate in {
+        "login_failed": "5/min",  # failed logins per account
+        "login_failed_ip": "30/min",  # failed logins per client address
+        "registration": "20/hour",  # registrations per client address
+        "account_mail": "3/hour",  # reset and activation mails per email address
+        "account_mail_ip": "30/hour",  # reset and activation requests per client address
+    }.items()
 }
 {% if cookiecutter.token_strategy in ["jwt", "both"] %}
 

@@ -1,10 +1,12 @@
 """Tests: fast hashing, mail kept in memory."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import THROTTLE_RATES, env
 
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="tests-only-not-a-secret")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 EMAIL_FRONTEND_PROTOCOL = "https"
 EMAIL_FRONTEND_DOMAIN = "app.example.com"
+# Off, as every test shares one client address; test_throttling.py turns scopes on.
+THROTTLE_RATES = dict.fromkeys(THROTTLE_RATES)

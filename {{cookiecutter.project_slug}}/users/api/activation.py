@@ -3,6 +3,7 @@ from rest_framework import exceptions, permissions
 
 from users import services
 from users.api.serializers import EmailSerializer, UidAndTokenSerializer
+from users.api.throttles import ACCOUNT_MAIL_THROTTLES
 from users.api.views import ActionView
 from users.tokens import activation_token
 
@@ -30,6 +31,7 @@ class ActivationView(ActionView):
 class ResendActivationView(ActionView):
     serializer_class = EmailSerializer
     permission_classes = [permissions.AllowAny]
+    throttle_classes = ACCOUNT_MAIL_THROTTLES
 
     def perform(self, data):
         services.user_resend_activation(email=data["email"])

@@ -6,6 +6,7 @@ from rest_framework.response import Response
 
 from users import services
 from users.api.serializers import PasswordField
+from users.api.throttles import LOGIN_THROTTLES, record_failed_login
 
 
 class TokenLoginSerializer(serializers.Serializer):
@@ -26,10 +27,13 @@ class TokenLoginSerializer(serializers.Serializer):
 class TokenLoginView(generics.GenericAPIView):
     serializer_class = TokenLoginSerializer
     permission_classes = [permissions.AllowAny]
+    throttle_classes = LOGIN_THROTTLES
 
     def post(self, request):
         serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        if not serializer.is_valid():
+            record_failed_login(request, self)
+            raise serializers.ValidationError(serializer.errors)
         user = serializer.validated_data["user"]
         token, _created = Token.objects.get_or_create(user=user)
         user_logged_in.send(sender=user.__class__, request=request, user=user)

@@ -11,6 +11,7 @@ from users.api.serializers import (
     check_retyped,
 {% endif %}
 )
+from users.api.throttles import ACCOUNT_MAIL_THROTTLES
 from users.api.views import ActionView
 from users.tokens import password_reset_token
 
@@ -59,6 +60,7 @@ class SetPasswordView(ActionView):
 class ResetPasswordView(ActionView):
     serializer_class = EmailSerializer
     permission_classes = [permissions.AllowAny]
+    throttle_classes = ACCOUNT_MAIL_THROTTLES
 
     def perform(self, data):
         services.password_reset_request(email=data["email"])

@@ -1,8 +1,5 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
-{% if cookiecutter.token_strategy in ["jwt", "both"] %}
-from rest_framework_simplejwt.views import TokenObtainPairView
-{% endif %}
 
 {% if cookiecutter.send_activation_email %}
 from users.api.activation import ActivationView, ResendActivationView
@@ -11,7 +8,7 @@ from users.api.activation import ActivationView, ResendActivationView
 from users.api.authtoken import TokenLoginView, TokenLogoutView
 {% endif %}
 {% if cookiecutter.token_strategy in ["jwt", "both"] %}
-from users.api.jwt import TokenRefreshView, TokenVerifyView
+from users.api.jwt import TokenObtainPairView, TokenRefreshView, TokenVerifyView
 {% endif %}
 from users.api.passwords import ResetPasswordConfirmView, ResetPasswordView, SetPasswordView
 from users.api.usernames import ResetUsernameConfirmView, ResetUsernameView, SetUsernameView

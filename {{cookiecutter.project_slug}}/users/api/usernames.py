@@ -24,6 +24,7 @@ from users.api.serializers import (
     check_username_is_free,
 {% endif %}
 )
+from users.api.throttles import ACCOUNT_MAIL_THROTTLES
 from users.api.views import ActionView
 from users.tokens import username_reset_token
 
@@ -78,6 +79,7 @@ class SetUsernameView(ActionView):
 class ResetUsernameView(ActionView):
     serializer_class = EmailSerializer
     permission_classes = [permissions.AllowAny]
+    throttle_classes = ACCOUNT_MAIL_THROTTLES
 
     def perform(self, data):
         services.username_reset_request(email=data["email"])

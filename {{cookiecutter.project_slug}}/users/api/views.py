@@ -9,6 +9,7 @@ from users.api.serializers import (
     UserSerializer,
     atomic_reporting_races,
 )
+from users.api.throttles import RegistrationThrottle
 from users.models import User
 
 
@@ -53,6 +54,11 @@ class UserViewSet(
         if self.action == "create":
             return [permissions.AllowAny()]
         return super().get_permissions()
+
+    def get_throttles(self):
+        if self.action == "create":
+            return [RegistrationThrottle()]
+        return super().get_throttles()
 
     def get_serializer_class(self):
         if self.action == "create":

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.db import IntegrityError, transaction
 
+from config.settings import base as base_settings
 from users.models import User
 from users.tests.factories import PASSWORD, UserFactory
 
@@ -149,3 +150,11 @@ def test_clean_normalizes_the_email():
     user.clean()
 
     assert user.email == "Ada@example.com"
+
+
+def test_new_passwords_are_hashed_with_argon2(settings, db):
+    # The test settings hash with MD5 for speed; the real list puts Argon2 first.
+    settings.PASSWORD_HASHERS = base_settings.PASSWORD_HASHERS
+    user = UserFactory()
+
+    assert user.password.startswith("argon2$")
