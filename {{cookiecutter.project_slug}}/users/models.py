@@ -41,6 +41,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Unselect this instead of deleting accounts."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+    # JWTs issued before this moment are refused ("log out everywhere").
+    tokens_valid_after = models.DateTimeField(
+        _("tokens valid after"), null=True, blank=True, editable=False
+    )
+{% endif %}
 {% if cookiecutter.send_activation_email %}
     # Set by the activation link, which it spends for good: deactivating the
     # account later must not let an activation link undo that.

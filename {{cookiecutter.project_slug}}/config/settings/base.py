@@ -30,9 +30,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+    "rest_framework_simplejwt.token_blacklist",
+{% endif %}
 {% if cookiecutter.token_strategy in ["token", "both"] %}
     "rest_framework.authtoken",
 {% endif %}
+    "drf_spectacular",
     "users",
 ]
 
@@ -105,6 +109,7 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     # Trusted proxies in front of the app; 0 means the client is REMOTE_ADDR and
@@ -137,8 +142,22 @@ SIMPLE_JWT = {
     "UPDATE_LAST_LOGIN": True,
     # Tokens carry a hash of the password: changing it ends every earlier token.
     "CHECK_REVOKE_TOKEN": True,
+    # Each refresh answers with a new refresh token and spends the old one.
+    "ROTATE_REFRESH_TOKENS": True,
+    "BLACKLIST_AFTER_ROTATION": True,
 }
 {% endif %}
+
+# https://drf-spectacular.readthedocs.io/en/latest/settings.html
+# The schema at /api/schema/ and Swagger UI at /api/docs/; production turns them off
+# unless API_DOCS_ENABLED=true.
+API_DOCS_ENABLED = env.bool("API_DOCS_ENABLED", default=True)
+SPECTACULAR_SETTINGS = {
+    "TITLE": "{{ cookiecutter.project_slug }}",
+    "VERSION": "0.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+}
 
 # https://docs.djangoproject.com/en/stable/topics/email/
 globals().update(env.email_url("EMAIL_URL", default="consolemail://"))

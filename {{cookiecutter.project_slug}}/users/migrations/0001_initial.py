@@ -92,6 +92,14 @@ class Migration(migrations.Migration):
                         default=django.utils.timezone.now, verbose_name="date joined"
                     ),
                 ),
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+                (
+                    "tokens_valid_after",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="tokens valid after"
+                    ),
+                ),
+{% endif %}
 {% if cookiecutter.send_activation_email %}
                 (
                     "activated_at",
