@@ -36,6 +36,7 @@ INSTALLED_APPS = [
 {% if cookiecutter.token_strategy in ["token", "both"] %}
     "rest_framework.authtoken",
 {% endif %}
+    "corsheaders",
     "drf_spectacular",
     "users",
 ]
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -158,6 +160,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
 }
+
+# https://github.com/adamchainz/django-cors-headers#configuration
+# Origins of a browser frontend served from another site, e.g. https://app.example.com;
+# none by default, so browsers allow same-origin calls only.
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 
 # https://docs.djangoproject.com/en/stable/topics/email/
 globals().update(env.email_url("EMAIL_URL", default="consolemail://"))
