@@ -37,6 +37,7 @@ def unneeded_paths(answers):
         Path("users/tests/test_jwt_refresh.py"): jwt,
         Path("users/tests/test_jwt_verify.py"): jwt,
         Path("demo"): answers["demo_page"],
+        Path("users/tests/test_enumeration.py"): answers["prevent_enumeration"],
     }
     for path in email_files("activation"):
         keep[path] = activation
@@ -46,6 +47,8 @@ def unneeded_paths(answers):
         keep[path] = answers["password_changed_email_confirmation"]
     for path in email_files("username_changed_confirmation"):
         keep[path] = answers["username_changed_email_confirmation"]
+    for path in email_files("account_exists"):
+        keep[path] = answers["prevent_enumeration"]
     return [path for path, kept in keep.items() if not kept]
 
 

@@ -38,6 +38,7 @@ BOOLEAN_ANSWERS = [
     "password_reset_confirm_retype",
     "username_reset_confirm_retype",
     "logout_on_password_change",
+    "prevent_enumeration",
     "demo_page",
 ]
 CHOICES = {

@@ -34,6 +34,8 @@ OPTIONAL_FILES = {
         email_templates("username_changed_confirmation"),
         option("username_changed_email_confirmation"),
     ),
+    "users/tests/test_enumeration.py": option("prevent_enumeration"),
+    **dict.fromkeys(email_templates("account_exists"), option("prevent_enumeration")),
     "demo/views.py": option("demo_page"),
     "demo/urls.py": option("demo_page"),
     "demo/templates/demo/index.html": option("demo_page"),

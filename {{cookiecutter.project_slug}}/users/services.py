@@ -1,6 +1,9 @@
 """The account actions behind the API, free of request parsing."""
 
 from django.conf import settings
+{% if cookiecutter.prevent_enumeration %}
+from django.contrib.auth.hashers import make_password
+{% endif %}
 {% if cookiecutter.send_activation_email %}
 from django.utils import timezone
 {% endif %}
@@ -9,7 +12,7 @@ from rest_framework.authtoken.models import Token
 {% endif %}
 
 from users import signals
-{% if cookiecutter.send_confirmation_email or cookiecutter.password_changed_email_confirmation or cookiecutter.username_changed_email_confirmation %}
+{% if cookiecutter.send_confirmation_email or cookiecutter.password_changed_email_confirmation or cookiecutter.username_changed_email_confirmation or cookiecutter.prevent_enumeration %}
 from users.emails import send_account_email, send_link_email
 {% else %}
 from users.emails import send_link_email
@@ -35,6 +38,16 @@ def user_create(*, request, password, **fields):
     send_account_email(name="confirmation", user=user)
 {% endif %}
     return user
+{% if cookiecutter.prevent_enumeration %}
+
+
+def user_register_taken_email(*, email, password, **fields):
+    # Hash all the same, so that this answer takes as long as a real registration.
+    make_password(password)
+    owner = User.objects.with_email(email).first()
+    if owner is not None:
+        send_account_email(name="account_exists", user=owner)
+{% endif %}
 {% if cookiecutter.send_activation_email %}
 
 

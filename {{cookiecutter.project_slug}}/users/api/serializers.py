@@ -95,19 +95,24 @@ class UserCreateSerializer(serializers.ModelSerializer):
     re_password = PasswordField()
 {% endif %}
 
+{% set fields = ([] if cookiecutter.prevent_enumeration else ["id"]) + (["username"] if cookiecutter.username_field == "username" else []) + ["email", "password"] + (["re_password"] if cookiecutter.user_create_password_retype else []) %}
     class Meta:
         model = User
+        fields = {{ fields | tojson }}
+{% if cookiecutter.prevent_enumeration %}
+        # A taken address is no error here: see create().
+        extra_kwargs = {"email": {"validators": []}}
+{% endif %}
 {% if cookiecutter.username_field == "username" %}
-        fields = ["id", "username", "email", "password"{{ ', "re_password"' if cookiecutter.user_create_password_retype }}]
 
     def validate_username(self, value):
         return check_username_is_free(value)
-{% else %}
-        fields = ["id", "email", "password"{{ ', "re_password"' if cookiecutter.user_create_password_retype }}]
 {% endif %}
+{% if not cookiecutter.prevent_enumeration %}
 
     def validate_email(self, value):
         return check_email_is_free(value)
+{% endif %}
 
     def validate(self, attrs):
 {% if cookiecutter.user_create_password_retype %}
@@ -117,8 +122,25 @@ class UserCreateSerializer(serializers.ModelSerializer):
         return attrs
 
     def create(self, validated_data):
+{% if cookiecutter.prevent_enumeration %}
+        # A taken address gets the answer a new one gets, so registration tells no one
+        # who has an account; the owner of the address is told by mail instead.
+        if User.objects.with_email(validated_data["email"]).exists():
+            return self.answer_taken_email(validated_data)
+        try:
+            with atomic_reporting_races(self):
+                return services.user_create(request=self.context["request"], **validated_data)
+        except IntegrityError:
+            return self.answer_taken_email(validated_data)
+
+    def answer_taken_email(self, validated_data):
+        services.user_register_taken_email(**validated_data)
+        validated_data.pop("password")
+        return User(**validated_data)
+{% else %}
         with atomic_reporting_races(self):
             return services.user_create(request=self.context["request"], **validated_data)
+{% endif %}
 
 
 class CurrentPasswordSerializer(serializers.Serializer):

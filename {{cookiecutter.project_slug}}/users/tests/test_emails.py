@@ -112,7 +112,7 @@ def register(api_client):
     }
     response = api_client.post(reverse("user-list"), data)
     assert response.status_code == 201, response.content
-    return User.objects.get(pk=response.json()["id"])
+    return User.objects.get(email="newcomer@example.com")
 {% endif %}
 {% if cookiecutter.send_activation_email %}
 

@@ -1,0 +1,66 @@
+"""Registration tells no one whether an address has an account (prevent_enumeration)."""
+
+import pytest
+from django.urls import reverse
+from rest_framework import status
+
+from users.models import User
+from users.tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("user-list")
+
+
+def registration(email):
+    return {
+{% if cookiecutter.username_field == "username" %}
+        "username": "newcomer",
+{% endif %}
+        "email": email,
+        "password": PASSWORD,
+{% if cookiecutter.user_create_password_retype %}
+        "re_password": PASSWORD,
+{% endif %}
+    }
+
+
+def test_taken_address_gets_the_answer_of_a_new_one(api_client):
+    UserFactory(email="ada@example.com")
+
+    taken = api_client.post(URL, registration("ADA@example.com"), format="json")
+    new = api_client.post(URL, registration("grace@example.com"), format="json")
+
+    assert taken.status_code == new.status_code == status.HTTP_201_CREATED
+    assert set(taken.json()) == set(new.json())
+    assert "id" not in new.json()
+
+
+def test_taken_address_creates_no_account_and_tells_its_owner(api_client, mailoutbox):
+    owner = UserFactory(email="ada@example.com")
+
+    api_client.post(URL, registration("ADA@example.com"), format="json")
+
+    assert User.objects.count() == 1
+    assert [message.to for message in mailoutbox] == [[owner.email]]
+    assert "already has one" in mailoutbox[0].body
+
+
+def test_taken_address_changes_nothing_of_the_account(api_client):
+    owner = UserFactory(email="ada@example.com")
+    password_hash = owner.password
+
+    api_client.post(URL, registration("ada@example.com"), format="json")
+
+    owner.refresh_from_db()
+    assert owner.password == password_hash
+    assert owner.is_active
+
+
+def test_taken_address_still_needs_a_valid_body(api_client):
+    UserFactory(email="ada@example.com")
+
+    response = api_client.post(URL, {"email": "ada@example.com"}, format="json")
+
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert "password" in response.json()
