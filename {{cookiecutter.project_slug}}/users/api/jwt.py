@@ -1,16 +1,31 @@
-"""SimpleJWT's views: login throttled on failures, refresh and verify also checking the user.
+"""The JWT endpoints: login throttled on failures, refresh with rotation, verify and logout.
 
-Tokens carry a hash of the password (SIMPLE_JWT["CHECK_REVOKE_TOKEN"]), so a
-password change or reset ends them, and a deleted or deactivated user's
-refresh token is refused with 401 rather than failing with a 500.
+Tokens carry a hash of the password (SIMPLE_JWT["CHECK_REVOKE_TOKEN"]) and users.jwt
+refuses those issued before the user's last "log out everywhere", so a password change
+or reset ends them; a deleted or deactivated user's refresh token is refused with 401
+rather than failing with a 500. Each refresh spends the token presented: presenting it
+again revokes every refresh token of that login.
 """
 
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers as drf_serializers
+from rest_framework import status
 from rest_framework.exceptions import AuthenticationFailed, ValidationError
+from rest_framework.response import Response
 from rest_framework_simplejwt import serializers, views
-from rest_framework_simplejwt.authentication import JWTAuthentication
+from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 from rest_framework_simplejwt.tokens import UntypedToken
 
 from users.api.throttles import LOGIN_THROTTLES, record_failed_login
+from users.jwt import (
+    JWTAuthentication,
+    RefreshToken,
+    SpentTokenError,
+    is_blacklisted,
+    revoke_token_family,
+    rotate_refresh_token,
+)
 
 
 def check_token_user(token):
@@ -18,19 +33,49 @@ def check_token_user(token):
     JWTAuthentication().get_user(token)
 
 
+def read_refresh_token(raw_token):
+    """Validate a refresh token; one already spent revokes its whole family."""
+    try:
+        return RefreshToken(raw_token)
+    except SpentTokenError as error:
+        revoke_token_family(error.token)
+        raise
+
+
+class TokenObtainPairSerializer(serializers.TokenObtainPairSerializer):
+    token_class = RefreshToken  # each login starts a token family
+    access = drf_serializers.CharField(read_only=True)
+    refresh = drf_serializers.CharField(read_only=True)
+
+
 class TokenRefreshSerializer(serializers.TokenRefreshSerializer):
     def validate(self, attrs):
-        check_token_user(self.token_class(attrs["refresh"]))
-        return super().validate(attrs)
+        refresh = read_refresh_token(attrs["refresh"])
+        check_token_user(refresh)
+        access = refresh.access_token
+        rotate_refresh_token(refresh)
+        return {"access": str(access), "refresh": str(refresh)}
 
 
 class TokenVerifySerializer(serializers.TokenVerifySerializer):
     def validate(self, attrs):
-        check_token_user(UntypedToken(attrs["token"]))
-        return super().validate(attrs)
+        token = UntypedToken(attrs["token"])
+        check_token_user(token)
+        # SimpleJWT answers a blacklisted token with 400; it is as invalid as any other.
+        if is_blacklisted(token):
+            raise TokenError(_("Token is blacklisted"))
+        return {}
+
+
+class JWTLogoutSerializer(drf_serializers.Serializer):
+    refresh = drf_serializers.CharField(write_only=True)
+
+    def validate_refresh(self, value):
+        return read_refresh_token(value)
 
 
 class TokenObtainPairView(views.TokenObtainPairView):
+    serializer_class = TokenObtainPairSerializer
     throttle_classes = LOGIN_THROTTLES
 
     def post(self, request, *args, **kwargs):
@@ -47,3 +92,19 @@ class TokenRefreshView(views.TokenRefreshView):
 
 class TokenVerifyView(views.TokenVerifyView):
     serializer_class = TokenVerifySerializer
+
+
+class JWTLogoutView(views.TokenViewBase):
+    """Ends the login a refresh token belongs to; its access tokens expire on their own."""
+
+    serializer_class = JWTLogoutSerializer
+
+    @extend_schema(request=JWTLogoutSerializer, responses={204: None})
+    def post(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        try:
+            serializer.is_valid(raise_exception=True)
+        except TokenError as error:
+            raise InvalidToken(error.args[0]) from error
+        revoke_token_family(serializer.validated_data["refresh"])
+        return Response(status=status.HTTP_204_NO_CONTENT)

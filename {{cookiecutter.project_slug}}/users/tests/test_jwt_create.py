@@ -3,6 +3,7 @@ from django.urls import reverse
 from rest_framework import status
 from rest_framework.test import APIClient
 
+from users.jwt import RefreshToken
 from users.models import User
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +22,16 @@ def test_jwt_create_answers_with_access_and_refresh(api_client, user, password):
 
     assert response.status_code == status.HTTP_200_OK
     assert sorted(response.json()) == ["access", "refresh"]
+
+
+def test_jwt_create_starts_a_new_token_family_per_login(api_client, user, password):
+    logins = [api_client.post(URL, credentials(user, password), format="json") for _ in "12"]
+
+    first, second = (RefreshToken(login.json()["refresh"]) for login in logins)
+
+    assert first.family == first["jti"]
+    assert second.family == second["jti"]
+    assert first.family != second.family
 
 
 @pytest.mark.parametrize("header_type", ["Bearer", "JWT"])

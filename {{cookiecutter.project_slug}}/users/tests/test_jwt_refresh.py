@@ -25,13 +25,45 @@ def bearer_client(access):
     return client
 
 
-def test_jwt_refresh_answers_with_new_access_token(api_client, user, refresh):
+def refresh_with(token):
+    return APIClient().post(URL, {"refresh": str(token)}, format="json")
+
+
+def test_jwt_refresh_answers_with_new_access_and_refresh_tokens(api_client, user, refresh):
     response = api_client.post(URL, {"refresh": str(refresh)}, format="json")
 
     assert response.status_code == status.HTTP_200_OK
-    assert "access" in response.json()
+    assert sorted(response.json()) == ["access", "refresh"]
     me = bearer_client(response.json()["access"]).get(reverse("user-me"))
     assert me.json()["id"] == user.pk
+
+
+def test_jwt_refresh_answers_with_a_refresh_token_that_refreshes(refresh):
+    rotated = refresh_with(refresh).json()["refresh"]
+
+    response = refresh_with(rotated)
+
+    assert response.status_code == status.HTTP_200_OK
+    assert response.json()["refresh"] != rotated
+
+
+def test_jwt_refresh_spends_the_refresh_token(refresh):
+    refresh_with(refresh)
+
+    response = refresh_with(refresh)
+
+    assert response.status_code == status.HTTP_401_UNAUTHORIZED
+    assert "detail" in response.json()
+
+
+def test_jwt_refresh_with_a_spent_token_revokes_the_tokens_rotated_from_it(refresh):
+    rotated = refresh_with(refresh).json()["refresh"]
+    newest = refresh_with(rotated).json()["refresh"]
+
+    reused = refresh_with(rotated)
+
+    assert reused.status_code == status.HTTP_401_UNAUTHORIZED
+    assert refresh_with(newest).status_code == status.HTTP_401_UNAUTHORIZED
 
 
 @pytest.mark.parametrize("token", ["garbage", "a.b.c", "", "x" * 100_000])

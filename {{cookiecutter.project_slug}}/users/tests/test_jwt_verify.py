@@ -28,6 +28,16 @@ def test_jwt_verify_accepts_valid_token(api_client, refresh, kind):
     assert response.json() == {}
 
 
+@pytest.mark.parametrize("route", ["jwt-refresh", "jwt-logout"])
+def test_jwt_verify_with_spent_refresh_token_is_unauthorized(api_client, refresh, route):
+    api_client.post(reverse(route), {"refresh": str(refresh)}, format="json")
+
+    response = api_client.post(URL, {"token": str(refresh)}, format="json")
+
+    assert response.status_code == status.HTTP_401_UNAUTHORIZED
+    assert "detail" in response.json()
+
+
 def test_jwt_verify_with_garbage_is_unauthorized(api_client):
     response = api_client.post(URL, {"token": "garbage"}, format="json")
 
