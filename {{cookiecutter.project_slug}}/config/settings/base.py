@@ -98,7 +98,7 @@ REST_FRAMEWORK = {
     # The first class answers unauthenticated requests with 401 and WWW-Authenticate.
     "DEFAULT_AUTHENTICATION_CLASSES": [
 {% if cookiecutter.token_strategy in ["jwt", "both"] %}
-        "rest_framework_simplejwt.authentication.JWTAuthentication",
+        "users.jwt.JWTAuthentication",
 {% endif %}
 {% if cookiecutter.token_strategy in ["token", "both"] %}
         "rest_framework.authentication.TokenAuthentication",

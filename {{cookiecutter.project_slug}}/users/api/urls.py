@@ -8,7 +8,12 @@ from users.api.activation import ActivationView, ResendActivationView
 from users.api.authtoken import TokenLoginView, TokenLogoutView
 {% endif %}
 {% if cookiecutter.token_strategy in ["jwt", "both"] %}
-from users.api.jwt import TokenObtainPairView, TokenRefreshView, TokenVerifyView
+from users.api.jwt import (
+    JWTLogoutView,
+    TokenObtainPairView,
+    TokenRefreshView,
+    TokenVerifyView,
+)
 {% endif %}
 from users.api.passwords import ResetPasswordConfirmView, ResetPasswordView, SetPasswordView
 from users.api.usernames import ResetUsernameConfirmView, ResetUsernameView, SetUsernameView
@@ -52,6 +57,7 @@ urlpatterns = [
     path("jwt/create/", TokenObtainPairView.as_view(), name="jwt-create"),
     path("jwt/refresh/", TokenRefreshView.as_view(), name="jwt-refresh"),
     path("jwt/verify/", TokenVerifyView.as_view(), name="jwt-verify"),
+    path("jwt/logout/", JWTLogoutView.as_view(), name="jwt-logout"),
 {% endif %}
     *router.urls,
 ]
