@@ -3,7 +3,11 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+from users.models import AuthToken, User
+{% else %}
 from users.models import User
+{% endif %}
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -42,3 +46,23 @@ class UserAdmin(BaseUserAdmin):
     list_display = [User.USERNAME_FIELD, "email", "first_name", "last_name", "is_staff"]
     search_fields = [User.USERNAME_FIELD, "email", "first_name", "last_name"]
     ordering = [User.USERNAME_FIELD]
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+
+
+@admin.register(AuthToken)
+class AuthTokenAdmin(admin.ModelAdmin):
+    """Who is logged in where. A token can be deleted, which logs that device out, but
+    not made or changed here; its key is not stored, only a hash of it."""
+
+    fields = ["user", "created", "last_used", "user_agent", "ip_address"]
+    list_display = fields
+    list_select_related = ["user"]
+    search_fields = [f"user__{User.USERNAME_FIELD}", "user__email", "ip_address"]
+    ordering = ["-created"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+{% endif %}

@@ -88,3 +88,32 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.first_name
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+
+
+class AuthToken(models.Model):
+    """A DRF token for one device or login; users/authtoken.py issues and checks them.
+
+    Only a SHA-256 hash of the key is stored, so a leaked database or backup holds no
+    usable token. A fast hash is the right one here: the keys are 256 random bits, which
+    no one can guess, so the slow hashing that protects passwords would only slow down
+    every request.
+    """
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="auth_tokens", verbose_name=_("user")
+    )
+    # The unique index is also what requests look their token up by.
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True, editable=False)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used = models.DateTimeField(_("last used"), null=True, blank=True)
+    user_agent = models.CharField(_("user agent"), max_length=200, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("auth token")
+        verbose_name_plural = _("auth tokens")
+
+    def __str__(self):
+        return f"{self.user} ({self.user_agent or _('unknown device')})"
+{% endif %}

@@ -33,9 +33,6 @@ INSTALLED_APPS = [
 {% if cookiecutter.token_strategy in ["jwt", "both"] %}
     "rest_framework_simplejwt.token_blacklist",
 {% endif %}
-{% if cookiecutter.token_strategy in ["token", "both"] %}
-    "rest_framework.authtoken",
-{% endif %}
     "corsheaders",
     "drf_spectacular",
     "users",
@@ -101,7 +98,7 @@ REST_FRAMEWORK = {
         "users.jwt.JWTAuthentication",
 {% endif %}
 {% if cookiecutter.token_strategy in ["token", "both"] %}
-        "rest_framework.authentication.TokenAuthentication",
+        "users.authtoken.TokenAuthentication",
 {% endif %}
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

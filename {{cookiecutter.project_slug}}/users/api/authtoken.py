@@ -1,12 +1,13 @@
 from django.contrib.auth import authenticate, user_logged_in, user_logged_out
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, permissions, serializers, status
-from rest_framework.authtoken.models import Token
 from rest_framework.response import Response
 
-from users import services
 from users.api.serializers import PasswordField
 from users.api.throttles import LOGIN_THROTTLES, record_failed_login
+from users.authtoken import issue_token
+from users.models import AuthToken
 
 
 class TokenLoginSerializer(serializers.Serializer):
@@ -24,24 +25,33 @@ class TokenLoginSerializer(serializers.Serializer):
         return {"user": user}
 
 
+class TokenSerializer(serializers.Serializer):
+    auth_token = serializers.CharField(read_only=True)
+
+
 class TokenLoginView(generics.GenericAPIView):
     serializer_class = TokenLoginSerializer
     permission_classes = [permissions.AllowAny]
     throttle_classes = LOGIN_THROTTLES
 
+    @extend_schema(request=TokenLoginSerializer, responses={200: TokenSerializer})
     def post(self, request):
         serializer = self.get_serializer(data=request.data)
         if not serializer.is_valid():
             record_failed_login(request, self)
             raise serializers.ValidationError(serializer.errors)
         user = serializer.validated_data["user"]
-        token, _created = Token.objects.get_or_create(user=user)
+        # Every login gets its own token, so logging out one device leaves the others.
+        key = issue_token(user, request)
         user_logged_in.send(sender=user.__class__, request=request, user=user)
-        return Response({"auth_token": token.key})
+        return Response({"auth_token": key})
 
 
 class TokenLogoutView(generics.GenericAPIView):
+    @extend_schema(request=None, responses={204: None})
     def post(self, request):
-        services.user_logout_everywhere(user=request.user)
+        # Only the token this request came with; other logins stay valid.
+        if isinstance(request.auth, AuthToken):
+            request.auth.delete()
         user_logged_out.send(sender=request.user.__class__, request=request, user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,74 @@
+"""DRF tokens, one per device: `Authorization: Token <key>`, checked against a stored hash."""
+
+import hashlib
+import ipaddress
+import secrets
+from datetime import timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from rest_framework import authentication, exceptions
+from rest_framework.throttling import BaseThrottle
+
+from users.models import AuthToken
+
+
+def hash_key(key):
+    # SHA-256 suffices for 256-bit random keys (see AuthToken). Looking the hash up also
+    # leaks nothing through timing: a guesser cannot choose the hash they send.
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def issue_token(user, request):
+    """Create a token for the device making `request`; return its key, shown only this once."""
+    key = secrets.token_urlsafe(32)
+    AuthToken.objects.create(
+        user=user,
+        key_hash=hash_key(key),
+        user_agent=_user_agent(request),
+        ip_address=_client_address(request),
+    )
+    return key
+
+
+def revoke_all_tokens(user):
+    """Log `user` out of every device."""
+    AuthToken.objects.filter(user=user).delete()
+
+
+class TokenAuthentication(authentication.TokenAuthentication):
+    keyword = "Token"
+    model = AuthToken
+    # Writing last_used on every request would make each read a write too.
+    last_used_precision = timedelta(minutes=1)
+
+    def authenticate_credentials(self, key):
+        try:
+            token = AuthToken.objects.select_related("user").get(key_hash=hash_key(key))
+        except AuthToken.DoesNotExist:
+            raise exceptions.AuthenticationFailed(_("Invalid token.")) from None
+        if not token.user.is_active:
+            raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
+        self.record_use(token)
+        return token.user, token
+
+    def record_use(self, token):
+        now = timezone.now()
+        if token.last_used is None or now - token.last_used >= self.last_used_precision:
+            AuthToken.objects.filter(pk=token.pk).update(last_used=now)
+            token.last_used = now
+
+
+def _user_agent(request):
+    max_length = AuthToken._meta.get_field("user_agent").max_length
+    # NUL is the one character a PostgreSQL text column refuses.
+    return request.META.get("HTTP_USER_AGENT", "").replace("\x00", "")[:max_length]
+
+
+def _client_address(request):
+    # The address the throttles count, so REST_FRAMEWORK["NUM_PROXIES"] applies here too.
+    address = BaseThrottle().get_ident(request) or ""
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
