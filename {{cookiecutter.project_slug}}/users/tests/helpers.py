@@ -2,13 +2,17 @@
 
 from django.urls import reverse
 {% if cookiecutter.token_strategy in ["token", "both"] %}
-from rest_framework.authtoken.models import Token
-{% endif %}
+from rest_framework.test import APIClient, APIRequestFactory
+{% else %}
 from rest_framework.test import APIClient
+{% endif %}
 {% if cookiecutter.token_strategy in ["jwt", "both"] %}
 from rest_framework_simplejwt.tokens import RefreshToken
 {% endif %}
 
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+from users.authtoken import issue_token
+{% endif %}
 from users.models import User
 from users.tokens import encode_uid
 
@@ -49,8 +53,7 @@ def authorization_headers(user):
     """An Authorization header for each kind of credential the API issues."""
     headers = {}
 {% if cookiecutter.token_strategy in ["token", "both"] %}
-    token, _created = Token.objects.get_or_create(user=user)
-    headers["drf_token"] = f"Token {token.key}"
+    headers["drf_token"] = f"Token {drf_token(user)}"
 {% endif %}
 {% if cookiecutter.token_strategy in ["jwt", "both"] %}
     headers["jwt"] = f"Bearer {RefreshToken.for_user(user).access_token}"
@@ -58,6 +61,14 @@ def authorization_headers(user):
     return headers
 
 
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+def drf_token(user):
+    """The key of a new DRF token for `user`, as a login gets."""
+    request = APIRequestFactory().post("/")
+    return issue_token(user, request)
+
+
+{% endif %}
 def me_status(authorization):
     """The status of GET users/me/ sent with this Authorization header."""
     response = APIClient().get(reverse("user-me"), HTTP_AUTHORIZATION=authorization)

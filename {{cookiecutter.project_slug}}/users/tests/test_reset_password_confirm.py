@@ -14,6 +14,9 @@ from users.tests.helpers import (
     assert_field_error,
     authorization_headers,
     can_log_in,
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+    drf_token,
+{% endif %}
     me_status,
 )
 from users.tests.mail import link_params
@@ -186,6 +189,18 @@ def test_reset_password_confirm_ends_every_session_of_the_user(api_client, user,
     assert {kind: me_status(header) for kind, header in headers.items()} == dict.fromkeys(
         headers, 401
     )
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+
+
+def test_reset_password_confirm_ends_the_drf_token_of_every_device(api_client, user, link):
+    keys = [drf_token(user) for _device in range(3)]
+
+    response = api_client.post(URL, body(link))
+
+    assert response.status_code == 204
+    assert not user.auth_tokens.exists()
+    assert [me_status(f"Token {key}") for key in keys] == [401] * 3
+{% endif %}
 {% if cookiecutter.token_strategy in ["jwt", "both"] %}
 
 

@@ -1,14 +1,15 @@
 import pytest
 from django.urls import reverse
-{% if cookiecutter.token_strategy in ["token", "both"] %}
-from rest_framework.authtoken.models import Token
-{% endif %}
 from rest_framework.test import APIClient
 {% if cookiecutter.token_strategy in ["jwt", "both"] %}
 from rest_framework_simplejwt.tokens import RefreshToken
 {% endif %}
 
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+from users.tests.helpers import assert_field_error, can_log_in, drf_token, me_status
+{% else %}
 from users.tests.helpers import assert_field_error, can_log_in
+{% endif %}
 
 URL = reverse("user-set-password")
 NEW_PASSWORD = "a new and longer passphrase"
@@ -114,30 +115,36 @@ def test_set_password_sends_no_mail(auth_client, password, mailoutbox):
 
 def token_client(user):
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {drf_token(user)}")
     return client
 {% if cookiecutter.logout_on_password_change %}
 
 
-def test_set_password_deletes_the_drf_token(user, password):
+def test_set_password_ends_every_drf_token_of_the_user(user, other_user, password):
     client = token_client(user)
+    other_device = drf_token(user)
+    other_users_token = drf_token(other_user)
 
     response = client.post(URL, body(password))
 
     assert response.status_code == 204
-    assert not Token.objects.filter(user=user).exists()
+    assert not user.auth_tokens.exists()
     assert client.get(reverse("user-me")).status_code == 401
+    assert me_status(f"Token {other_device}") == 401
+    assert me_status(f"Token {other_users_token}") == 200
 {% else %}
 
 
-def test_set_password_keeps_the_drf_token(user, password):
+def test_set_password_keeps_the_drf_tokens(user, password):
     client = token_client(user)
+    other_device = drf_token(user)
 
     response = client.post(URL, body(password))
 
     assert response.status_code == 204
-    assert Token.objects.filter(user=user).exists()
+    assert user.auth_tokens.count() == 2
     assert client.get(reverse("user-me")).status_code == 200
+    assert me_status(f"Token {other_device}") == 200
 {% endif %}
 {% endif %}
 {% if cookiecutter.token_strategy in ["jwt", "both"] %}

@@ -1,10 +1,10 @@
 import pytest
 from django.urls import reverse
 from rest_framework import status
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from users.models import User
+from users.authtoken import hash_key
+from users.models import AuthToken, User
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,8 @@ def test_login_answers_with_auth_token(api_client, user, password, url):
     response = api_client.post(url, credentials(user, password), format="json")
 
     assert response.status_code == status.HTTP_200_OK
-    assert response.json() == {"auth_token": Token.objects.get(user=user).key}
+    assert list(response.json()) == ["auth_token"]
+    assert AuthToken.objects.get(user=user).key_hash == hash_key(response.json()["auth_token"])
 
 
 def test_login_token_authenticates_requests(api_client, user, password):
@@ -41,7 +42,47 @@ def test_login_matches_login_field_in_any_case(api_client, user, password):
     response = api_client.post(URL, body, format="json")
 
     assert response.status_code == status.HTTP_200_OK
-    assert Token.objects.get(user=user).key == response.json()["auth_token"]
+    assert AuthToken.objects.get(user=user).key_hash == hash_key(response.json()["auth_token"])
+
+
+def test_each_login_gets_its_own_working_token(api_client, user, password):
+    first = api_client.post(URL, credentials(user, password), format="json").json()["auth_token"]
+    second = api_client.post(URL, credentials(user, password), format="json").json()["auth_token"]
+
+    assert first != second
+    assert user.auth_tokens.count() == 2
+    for key in (first, second):
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+        assert client.get(reverse("user-me")).status_code == status.HTTP_200_OK
+
+
+def test_login_stores_only_a_hash_of_the_token(api_client, user, password):
+    key = api_client.post(URL, credentials(user, password), format="json").json()["auth_token"]
+
+    row = AuthToken.objects.filter(user=user).values_list().get()
+    assert hash_key(key) in row
+    assert not any(key in str(value) for value in row)
+
+
+def test_login_records_the_device(user, password):
+    client = APIClient(REMOTE_ADDR="192.0.2.7", HTTP_USER_AGENT="ExampleApp/2.1 (Android 15)")
+
+    client.post(URL, credentials(user, password), format="json")
+
+    token = AuthToken.objects.get(user=user)
+    assert token.user_agent == "ExampleApp/2.1 (Android 15)"
+    assert token.ip_address == "192.0.2.7"
+    assert token.last_used is None
+
+
+def test_login_truncates_a_long_user_agent(user, password):
+    client = APIClient(HTTP_USER_AGENT="x" * 10_000)
+
+    response = client.post(URL, credentials(user, password), format="json")
+
+    assert response.status_code == status.HTTP_200_OK
+    assert AuthToken.objects.get(user=user).user_agent == "x" * 200
 
 
 def test_login_records_last_login(api_client, user, password):
@@ -56,7 +97,7 @@ def test_login_with_wrong_password_is_refused(api_client, user, password):
 
     assert response.status_code == status.HTTP_400_BAD_REQUEST
     assert list(response.json()) == ["non_field_errors"]
-    assert not Token.objects.exists()
+    assert not AuthToken.objects.exists()
 
 
 def test_login_with_password_in_other_case_is_refused(api_client, user, password):
@@ -93,7 +134,7 @@ def test_login_goes_through_authentication_backends(api_client, user, password, 
 
     assert response.status_code == status.HTTP_400_BAD_REQUEST
     assert list(response.json()) == ["non_field_errors"]
-    assert not Token.objects.exists()
+    assert not AuthToken.objects.exists()
 
 
 def test_login_without_fields_names_both(api_client):
@@ -121,7 +162,7 @@ def test_login_with_odd_value_is_refused(api_client, user, password, field, host
 
     assert response.status_code == status.HTTP_400_BAD_REQUEST
     assert isinstance(response.json(), dict)
-    assert not Token.objects.exists()
+    assert not AuthToken.objects.exists()
 
 
 def test_login_with_malformed_body_is_refused(api_client, malformed_json):
