@@ -1,8 +1,13 @@
+from django.conf import settings
 from django.contrib import admin
 from django.http import JsonResponse
 from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 
+# Exempt, as the API views are: a PUT or DELETE to an unknown path is a 404, not a CSRF 403.
+@csrf_exempt
 def not_found(request, *args, **kwargs):
     return JsonResponse({"detail": "Not found."}, status=404)
 
@@ -10,6 +15,13 @@ def not_found(request, *args, **kwargs):
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("auth/", include("users.api.urls")),
+]
+if settings.API_DOCS_ENABLED:
+    urlpatterns += [
+        path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+        path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    ]
+urlpatterns += [
     # API clients get a JSON 404 for any other path, also with DEBUG on, and no
     # APPEND_SLASH redirect (which Django cannot do for a POST).
     re_path(r"^", not_found),

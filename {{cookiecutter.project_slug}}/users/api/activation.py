@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, permissions
 
 from users import services
+from users.api.schema import FORBIDDEN
 from users.api.serializers import EmailSerializer, UidAndTokenSerializer
 from users.api.throttles import ACCOUNT_MAIL_THROTTLES
 from users.api.views import ActionView
@@ -20,6 +22,7 @@ class ActivationSerializer(UidAndTokenSerializer):
         return user
 
 
+@extend_schema(responses={204: None, 403: FORBIDDEN})
 class ActivationView(ActionView):
     serializer_class = ActivationSerializer
     permission_classes = [permissions.AllowAny]

@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -13,6 +14,7 @@ from users.api.throttles import RegistrationThrottle
 from users.models import User
 
 
+@extend_schema(responses={204: None})
 class ActionView(generics.GenericAPIView):
     """POST a body, do one thing with it in a transaction, answer 204 No Content."""
 
