@@ -76,6 +76,13 @@ def test_logout_with_bad_authorization_header_is_unauthorized(api_client, token,
     assert AuthToken.objects.filter(key_hash=hash_key(token)).exists()
 
 
+def test_options_on_logout_answers_and_keeps_the_token(token_client, token):
+    response = token_client.options(URL + "/")
+
+    assert response.status_code == status.HTTP_200_OK
+    assert me_status(f"Token {token}") == status.HTTP_200_OK
+
+
 def test_logout_ignores_a_malformed_body(token_client, user, malformed_json):
     response = token_client.post(URL, malformed_json, content_type="application/json")
 
