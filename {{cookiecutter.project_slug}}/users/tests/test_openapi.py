@@ -1,8 +1,10 @@
 """The OpenAPI schema at /api/schema/ and its Swagger UI at /api/docs/."""
 
 import importlib
+import io
 
 import pytest
+from django.core.management import call_command
 from django.urls import NoReverseMatch, clear_url_caches, reverse
 from drf_spectacular.validation import validate_schema
 
@@ -44,6 +46,10 @@ def test_schema_is_valid_openapi_3(api_client):
 
     assert schema["openapi"].startswith("3.")
     validate_schema(schema)
+
+
+def test_schema_generates_without_warnings():
+    call_command("spectacular", "--validate", "--fail-on-warn", stdout=io.StringIO())
 
 
 def test_schema_is_readable_without_credentials(api_client):
