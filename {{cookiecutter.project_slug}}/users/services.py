@@ -7,15 +7,18 @@ from django.contrib.auth.hashers import make_password
 {% if cookiecutter.send_activation_email %}
 from django.utils import timezone
 {% endif %}
-{% if cookiecutter.token_strategy in ["token", "both"] %}
-from rest_framework.authtoken.models import Token
-{% endif %}
 
 from users import signals
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+from users.authtoken import revoke_all_tokens
+{% endif %}
 {% if cookiecutter.send_confirmation_email or cookiecutter.password_changed_email_confirmation or cookiecutter.username_changed_email_confirmation or cookiecutter.prevent_enumeration %}
 from users.emails import send_account_email, send_link_email
 {% else %}
 from users.emails import send_link_email
+{% endif %}
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+from users.jwt import revoke_all_jwts
 {% endif %}
 from users.models import User
 {% if cookiecutter.send_activation_email %}
@@ -77,11 +80,14 @@ def user_activate(*, user, request):
     send_account_email(name="confirmation", user=user)
 {% endif %}
 {% endif %}
-{% if cookiecutter.token_strategy in ["token", "both"] %}
 
 
 def user_logout_everywhere(*, user):
-    Token.objects.filter(user=user).delete()
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+    revoke_all_tokens(user)
+{% endif %}
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+    revoke_all_jwts(user)
 {% endif %}
 
 
@@ -103,14 +109,9 @@ def password_reset_request(*, email):
 
 
 def password_reset_confirm(*, user, password):
-{% if cookiecutter.token_strategy in ["jwt", "both"] %}
-    # JWTs carry a hash of the password, so earlier ones stop working.
-{% endif %}
     password_change(user=user, password=password)
-{% if cookiecutter.token_strategy in ["token", "both"] %}
     # Whoever made the reset necessary may hold a token: end every session.
     user_logout_everywhere(user=user)
-{% endif %}
 
 
 def username_change(*, user, username):

@@ -52,7 +52,7 @@ class SetPasswordView(ActionView):
 
     def perform(self, data):
         services.password_change(user=self.request.user, password=data["new_password"])
-{% if cookiecutter.logout_on_password_change and cookiecutter.token_strategy in ["token", "both"] %}
+{% if cookiecutter.logout_on_password_change %}
         services.user_logout_everywhere(user=self.request.user)
 {% endif %}
 

@@ -16,6 +16,7 @@ from users.api.jwt import (
 )
 {% endif %}
 from users.api.passwords import ResetPasswordConfirmView, ResetPasswordView, SetPasswordView
+from users.api.sessions import LogoutEverywhereView
 from users.api.usernames import ResetUsernameConfirmView, ResetUsernameView, SetUsernameView
 from users.api.views import UserViewSet
 
@@ -46,6 +47,7 @@ urlpatterns = [
         ResetUsernameConfirmView.as_view(),
         name="user-reset-username-confirm",
     ),
+    path("token/logout/all/", LogoutEverywhereView.as_view(), name="logout-all"),
 {% if cookiecutter.token_strategy in ["token", "both"] %}
     path("token/login/", TokenLoginView.as_view(), name="login"),
     path("token/logout/", TokenLogoutView.as_view(), name="logout"),

@@ -17,6 +17,7 @@ PATHS = {
     "user-set-username": "/auth/users/set_{{ field }}/",
     "user-reset-username": "/auth/users/reset_{{ field }}/",
     "user-reset-username-confirm": "/auth/users/reset_{{ field }}_confirm/",
+    "logout-all": "/auth/token/logout/all/",
 {% if cookiecutter.token_strategy in ["token", "both"] %}
     "login": "/auth/token/login/",
     "logout": "/auth/token/logout/",
@@ -25,6 +26,7 @@ PATHS = {
     "jwt-create": "/auth/jwt/create/",
     "jwt-refresh": "/auth/jwt/refresh/",
     "jwt-verify": "/auth/jwt/verify/",
+    "jwt-logout": "/auth/jwt/logout/",
 {% endif %}
 }
 
