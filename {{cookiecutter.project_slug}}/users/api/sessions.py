@@ -1,11 +1,12 @@
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics, status
+from rest_framework import status
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from users import services
 
 
-class LogoutEverywhereView(generics.GenericAPIView):
+class LogoutEverywhereView(APIView):
     """Log out on every device: all of the user's tokens stop working."""
 
     @extend_schema(request=None, responses={204: None})

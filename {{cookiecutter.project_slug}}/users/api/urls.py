@@ -52,8 +52,8 @@ urlpatterns = [
     path("token/login/", TokenLoginView.as_view(), name="login"),
     path("token/logout/", TokenLogoutView.as_view(), name="logout"),
     # djoser answers these two without the trailing slash as well.
-    path("token/login", TokenLoginView.as_view()),
-    path("token/logout", TokenLogoutView.as_view()),
+    path("token/login", TokenLoginView.as_view(schema=None)),
+    path("token/logout", TokenLogoutView.as_view(schema=None)),
 {% endif %}
 {% if cookiecutter.token_strategy in ["jwt", "both"] %}
     path("jwt/create/", TokenObtainPairView.as_view(), name="jwt-create"),

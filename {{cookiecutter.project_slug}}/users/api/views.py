@@ -48,7 +48,8 @@ class UserViewSet(
         return users.filter(pk=self.request.user.pk)
 
     def get_object(self):
-        if self.action == "me":
+        # users/me/ has no pk in its URL (nor has OPTIONS on it, whose action is "metadata").
+        if "pk" not in self.kwargs:
             return self.request.user
         return super().get_object()
 
