@@ -69,6 +69,9 @@ ALWAYS_PRESENT = [
     "users/api/urls.py",
     "users/api/usernames.py",
     "users/api/views.py",
+    "users/api/schema.py",
+    "users/api/sessions.py",
+    "users/api/throttles.py",
     *email_templates("password_reset"),
     *email_templates("username_reset"),
 ]
