@@ -44,6 +44,8 @@ def unneeded_paths(answers):
         Path("users/tests/test_jwt_verify.py"): jwt,
         Path("demo"): answers["demo_page"],
         Path("users/tests/test_enumeration.py"): answers["prevent_enumeration"],
+        Path("users/jwt_cookies.py"): answers["jwt_cookie"],
+        Path("users/tests/test_jwt_cookies.py"): answers["jwt_cookie"],
     }
     for path in email_files("activation"):
         keep[path] = activation

@@ -39,6 +39,7 @@ BOOLEAN_ANSWERS = [
     "username_reset_confirm_retype",
     "logout_on_password_change",
     "prevent_enumeration",
+    "jwt_cookie",
     "demo_page",
 ]
 CHOICES = {
@@ -66,6 +67,8 @@ def errors(answers):
     for name in BOOLEAN_ANSWERS:
         if not isinstance(answers[name], bool):
             yield f"{name} must be true or false, not {answers[name]!r}"
+    if answers["jwt_cookie"] is True and answers["token_strategy"] == "token":
+        yield "jwt_cookie needs token_strategy jwt or both"
     for name in FREE_TEXT:
         if not answers[name].strip():
             yield f"{name} must not be empty"

@@ -41,6 +41,8 @@ OPTIONAL_FILES = {
         option("username_changed_email_confirmation"),
     ),
     "users/tests/test_enumeration.py": option("prevent_enumeration"),
+    "users/jwt_cookies.py": option("jwt_cookie"),
+    "users/tests/test_jwt_cookies.py": option("jwt_cookie"),
     **dict.fromkeys(email_templates("account_exists"), option("prevent_enumeration")),
     "demo/views.py": option("demo_page"),
     "demo/urls.py": option("demo_page"),

@@ -166,3 +166,9 @@ def test_post_gen_main_keeps_an_existing_dotenv(tree):
 
 def test_post_gen_main_tolerates_files_already_gone(tmp_path):
     assert post_gen.main(full_answers(**all_booleans(False)), project_dir=tmp_path) == 0
+
+
+def test_pre_gen_refuses_jwt_cookies_without_jwts():
+    problems = list(pre_gen.errors(full_answers(jwt_cookie=True, token_strategy="token")))
+
+    assert problems == ["jwt_cookie needs token_strategy jwt or both"]
