@@ -6,16 +6,25 @@ from rest_framework.test import APIClient, APIRequestFactory
 {% else %}
 from rest_framework.test import APIClient
 {% endif %}
-{% if cookiecutter.token_strategy in ["jwt", "both"] %}
-from rest_framework_simplejwt.tokens import RefreshToken
-{% endif %}
 
 {% if cookiecutter.token_strategy in ["token", "both"] %}
 from users.authtoken import issue_token
 {% endif %}
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+from users.jwt import RefreshToken
+{% endif %}
 from users.models import User
 from users.tokens import encode_uid
 
+# The login endpoints of the token kinds this project issues.
+LOGIN_URLS = [
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+    reverse("login"),
+{% endif %}
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+    reverse("jwt-create"),
+{% endif %}
+]
 # uids a link may carry that name no user.
 BAD_UIDS = {
     "empty": "",

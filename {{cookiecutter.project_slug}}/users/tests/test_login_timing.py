@@ -1,21 +1,10 @@
-{% set drf_token = cookiecutter.token_strategy in ["token", "both"] %}
-{% set jwt = cookiecutter.token_strategy in ["jwt", "both"] %}
 """A login for an unknown account costs one password hash, like a login for a known one,
 so response times do not tell which accounts exist."""
 
 import pytest
-from django.urls import reverse
 
 from users.models import User
-
-URLS = [
-{% if drf_token %}
-    reverse("login"),
-{% endif %}
-{% if jwt %}
-    reverse("jwt-create"),
-{% endif %}
-]
+from users.tests.helpers import LOGIN_URLS
 
 
 @pytest.fixture
@@ -31,7 +20,7 @@ def hashes(monkeypatch):
     return calls
 
 
-@pytest.mark.parametrize("url", URLS)
+@pytest.mark.parametrize("url", LOGIN_URLS)
 def test_login_for_unknown_account_still_hashes_the_password(api_client, db, hashes, url):
     body = {User.USERNAME_FIELD: "nobody@example.com", "password": "a guess"}
 

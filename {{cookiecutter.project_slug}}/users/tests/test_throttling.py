@@ -1,5 +1,3 @@
-{% set drf_token = cookiecutter.token_strategy in ["token", "both"] %}
-{% set jwt = cookiecutter.token_strategy in ["jwt", "both"] %}
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache
@@ -9,16 +7,9 @@ from rest_framework.test import APIClient
 from users.api import throttles
 from users.models import User
 from users.tests.factories import PASSWORD
+from users.tests.helpers import LOGIN_URLS
 
 LOGIN = User.USERNAME_FIELD
-LOGIN_URLS = [
-{% if drf_token %}
-    reverse("login"),
-{% endif %}
-{% if jwt %}
-    reverse("jwt-create"),
-{% endif %}
-]
 ACCOUNT_MAIL_URLS = [
     reverse("user-reset-password"),
     reverse("user-reset-username"),
