@@ -94,7 +94,9 @@ PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60 * 24 
 REST_FRAMEWORK = {
     # The first class answers unauthenticated requests with 401 and WWW-Authenticate.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+{% if cookiecutter.jwt_cookie %}
+        "users.jwt_cookies.CookieJWTAuthentication",
+{% elif cookiecutter.token_strategy in ["jwt", "both"] %}
         "users.jwt.JWTAuthentication",
 {% endif %}
 {% if cookiecutter.token_strategy in ["token", "both"] %}
@@ -146,6 +148,17 @@ SIMPLE_JWT = {
     "BLACKLIST_AFTER_ROTATION": True,
 }
 {% endif %}
+{% if cookiecutter.jwt_cookie %}
+
+# users/jwt_cookies.py: browsers get their JWTs as httpOnly cookies as well, and send
+# the X-CSRFToken header with them. Lax keeps the cookies from requests other sites
+# start; a frontend on another site needs None (and Secure).
+JWT_COOKIE_SECURE = env.bool("JWT_COOKIE_SECURE", default=True)
+JWT_COOKIE_SAMESITE = env("JWT_COOKIE_SAMESITE", default="Lax")
+# https://docs.djangoproject.com/en/stable/ref/settings/#csrf-trusted-origins
+# Origins of a frontend on another origin, e.g. https://app.example.com.
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+{% endif %}
 
 # https://drf-spectacular.readthedocs.io/en/latest/settings.html
 # The schema at /api/schema/ and Swagger UI at /api/docs/; production turns them off
@@ -162,6 +175,10 @@ SPECTACULAR_SETTINGS = {
 # Origins of a browser frontend served from another site, e.g. https://app.example.com;
 # none by default, so browsers allow same-origin calls only.
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+{% if cookiecutter.jwt_cookie %}
+# Lets those origins send the JWT cookies (fetch with credentials: "include").
+CORS_ALLOW_CREDENTIALS = True
+{% endif %}
 
 # https://docs.djangoproject.com/en/stable/topics/email/
 globals().update(env.email_url("EMAIL_URL", default="consolemail://"))

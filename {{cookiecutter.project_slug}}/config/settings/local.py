@@ -15,6 +15,10 @@ REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"] = [
     "rest_framework.renderers.JSONRenderer",
     "rest_framework.renderers.BrowsableAPIRenderer",
 ]
+{% if cookiecutter.jwt_cookie %}
+# runserver speaks plain http, over which browsers drop Secure cookies.
+JWT_COOKIE_SECURE = env.bool("JWT_COOKIE_SECURE", default=False)
+{% endif %}
 {% if cookiecutter.demo_page %}
 
 # The demo page at / walks every flow of the API in a browser; the frontend links

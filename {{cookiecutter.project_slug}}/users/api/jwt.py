@@ -7,12 +7,27 @@ rather than failing with a 500. Each refresh spends the token presented: present
 again revokes every refresh token of that login.
 """
 
+{% if cookiecutter.jwt_cookie %}
+from django.middleware.csrf import get_token
+from django.utils.decorators import method_decorator
+{% endif %}
 from django.utils.translation import gettext_lazy as _
+{% if cookiecutter.jwt_cookie %}
+from django.views.decorators.csrf import ensure_csrf_cookie
+from drf_spectacular.utils import extend_schema, inline_serializer
+{% else %}
 from drf_spectacular.utils import extend_schema
+{% endif %}
 from rest_framework import serializers as drf_serializers
 from rest_framework import status
 from rest_framework.exceptions import AuthenticationFailed, ValidationError
+{% if cookiecutter.jwt_cookie %}
+from rest_framework.permissions import AllowAny
+{% endif %}
 from rest_framework.response import Response
+{% if cookiecutter.jwt_cookie %}
+from rest_framework.views import APIView
+{% endif %}
 from rest_framework_simplejwt import serializers, views
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 from rest_framework_simplejwt.tokens import UntypedToken
@@ -26,6 +41,15 @@ from users.jwt import (
     revoke_token_family,
     rotate_refresh_token,
 )
+{% if cookiecutter.jwt_cookie %}
+from users.jwt_cookies import (
+    delete_jwt_cookies,
+    is_browser_login,
+    refresh_body,
+    refresh_from_cookie,
+    set_jwt_cookies,
+)
+{% endif %}
 
 
 def check_token_user(token):
@@ -79,15 +103,40 @@ class TokenObtainPairView(views.TokenObtainPairView):
     throttle_classes = LOGIN_THROTTLES
 
     def post(self, request, *args, **kwargs):
+{% if cookiecutter.jwt_cookie %}
+        browser = is_browser_login(request)
+{% endif %}
         try:
-            return super().post(request, *args, **kwargs)
+            response = super().post(request, *args, **kwargs)
         except (AuthenticationFailed, ValidationError):
             record_failed_login(request, self)
             raise
+{% if cookiecutter.jwt_cookie %}
+        if browser:
+            set_jwt_cookies(response, **response.data)
+{% endif %}
+        return response
 
 
 class TokenRefreshView(views.TokenRefreshView):
     serializer_class = TokenRefreshSerializer
+{% if cookiecutter.jwt_cookie %}
+
+    @extend_schema(responses={200: TokenRefreshSerializer, 204: None})
+    def post(self, request, *args, **kwargs):
+        refresh = refresh_from_cookie(request)
+        if refresh is None:
+            return super().post(request, *args, **kwargs)
+        serializer = self.get_serializer(data={"refresh": refresh})
+        try:
+            serializer.is_valid(raise_exception=True)
+        except TokenError as error:
+            raise InvalidToken(error.args[0]) from error
+        # A browser's new tokens go to cookies only, out of reach of scripts on the page.
+        response = Response(status=status.HTTP_204_NO_CONTENT)
+        set_jwt_cookies(response, **serializer.validated_data)
+        return response
+{% endif %}
 
 
 class TokenVerifyView(views.TokenVerifyView):
@@ -101,10 +150,35 @@ class JWTLogoutView(views.TokenViewBase):
 
     @extend_schema(request=JWTLogoutSerializer, responses={204: None})
     def post(self, request, *args, **kwargs):
+{% if cookiecutter.jwt_cookie %}
+        serializer = self.get_serializer(data=refresh_body(request))
+{% else %}
         serializer = self.get_serializer(data=request.data)
+{% endif %}
         try:
             serializer.is_valid(raise_exception=True)
         except TokenError as error:
             raise InvalidToken(error.args[0]) from error
         revoke_token_family(serializer.validated_data["refresh"])
-        return Response(status=status.HTTP_204_NO_CONTENT)
+        response = Response(status=status.HTTP_204_NO_CONTENT)
+{% if cookiecutter.jwt_cookie %}
+        delete_jwt_cookies(response)
+{% endif %}
+        return response
+{% if cookiecutter.jwt_cookie %}
+
+
+class CSRFTokenView(APIView):
+    """Sets the `csrftoken` cookie, which a browser app echoes as the X-CSRFToken header."""
+
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+
+    @extend_schema(
+        responses=inline_serializer("CSRFToken", {"csrf_token": drf_serializers.CharField()})
+    )
+    @method_decorator(ensure_csrf_cookie)
+    def get(self, request):
+        # Also in the body, for an app on another origin, which cannot read the cookie.
+        return Response({"csrf_token": get_token(request)})
+{% endif %}

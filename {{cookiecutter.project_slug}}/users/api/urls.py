@@ -9,6 +9,9 @@ from users.api.authtoken import TokenLoginView, TokenLogoutView
 {% endif %}
 {% if cookiecutter.token_strategy in ["jwt", "both"] %}
 from users.api.jwt import (
+{% if cookiecutter.jwt_cookie %}
+    CSRFTokenView,
+{% endif %}
     JWTLogoutView,
     TokenObtainPairView,
     TokenRefreshView,
@@ -60,6 +63,9 @@ urlpatterns = [
     path("jwt/refresh/", TokenRefreshView.as_view(), name="jwt-refresh"),
     path("jwt/verify/", TokenVerifyView.as_view(), name="jwt-verify"),
     path("jwt/logout/", JWTLogoutView.as_view(), name="jwt-logout"),
+{% endif %}
+{% if cookiecutter.jwt_cookie %}
+    path("csrf/", CSRFTokenView.as_view(), name="csrf"),
 {% endif %}
     *router.urls,
 ]
