@@ -16,7 +16,8 @@ REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"] = [
     "rest_framework.renderers.BrowsableAPIRenderer",
 ]
 {% if cookiecutter.jwt_cookie %}
-# runserver speaks plain http, over which browsers drop Secure cookies.
+
+# runserver speaks plain http, over which some browsers drop Secure cookies.
 JWT_COOKIE_SECURE = env.bool("JWT_COOKIE_SECURE", default=False)
 {% endif %}
 {% if cookiecutter.demo_page %}

@@ -237,3 +237,12 @@ def test_logout_from_cookie_without_csrf_token_is_forbidden(logged_in_browser):
     assert response.status_code == status.HTTP_403_FORBIDDEN
     refreshed = APIClient().post(reverse("jwt-refresh"), {"refresh": refresh}, format="json")
     assert refreshed.status_code == status.HTTP_200_OK
+
+
+def test_refresh_with_a_garbage_cookie_is_unauthorized(browser):
+    browser.cookies[REFRESH_COOKIE] = "garbage"
+
+    response = browser.post(reverse("jwt-refresh"), format="json", **csrf_headers(browser))
+
+    assert response.status_code == status.HTTP_401_UNAUTHORIZED
+    assert "detail" in response.json()
