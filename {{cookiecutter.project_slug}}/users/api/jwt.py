@@ -14,7 +14,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 {% if cookiecutter.jwt_cookie %}
 from django.views.decorators.csrf import ensure_csrf_cookie
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 {% else %}
 from drf_spectacular.utils import extend_schema
 {% endif %}
@@ -122,7 +122,14 @@ class TokenRefreshView(views.TokenRefreshView):
     serializer_class = TokenRefreshSerializer
 {% if cookiecutter.jwt_cookie %}
 
-    @extend_schema(responses={200: TokenRefreshSerializer, 204: None})
+    @extend_schema(
+        responses={
+            200: TokenRefreshSerializer,
+            204: OpenApiResponse(
+                description=_("Refreshed from the cookie: the new tokens are set as cookies.")
+            ),
+        }
+    )
     def post(self, request, *args, **kwargs):
         refresh = refresh_from_cookie(request)
         if refresh is None:
