@@ -33,7 +33,8 @@ RETYPE = [
     "username_reset_confirm_retype",
 ]
 BAKES = {
-    "email-jwt": answers(demo_page=True),
+    # JWT cookies on: the page's browser login passes the API's CSRF check.
+    "email-jwt-cookie": answers(demo_page=True, jwt_cookie=True),
     "username-token-retype": answers(
         demo_page=True,
         username_field="username",

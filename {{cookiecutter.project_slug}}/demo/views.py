@@ -1,8 +1,12 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.generic import TemplateView
 
 
+# The page sends Django's CSRF token with its requests, as a browser app should.
+@method_decorator(ensure_csrf_cookie, name="get")
 class DemoPageView(TemplateView):
     """One static page that drives the auth API like a single-page app would."""
 

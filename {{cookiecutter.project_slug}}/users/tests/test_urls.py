@@ -28,6 +28,9 @@ PATHS = {
     "jwt-verify": "/auth/jwt/verify/",
     "jwt-logout": "/auth/jwt/logout/",
 {% endif %}
+{% if cookiecutter.jwt_cookie %}
+    "csrf": "/auth/csrf/",
+{% endif %}
 }
 
 
