@@ -37,6 +37,19 @@ BAD_UIDS = {
 }
 
 
+def public_fields(user):
+    """What users/me/ and users/{id}/ show of `user`."""
+    return {
+        "id": user.pk,
+{% if cookiecutter.username_field == "username" %}
+        "username": user.username,
+{% endif %}
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+    }
+
+
 def assert_field_error(response, field):
     """The response is a 400 whose JSON object lists messages under `field`."""
     assert response.status_code == 400, response.content

@@ -5,6 +5,7 @@ from rest_framework import status
 from users.models import User
 from users.signals import user_updated
 from users.tests.factories import PASSWORD
+from users.tests.helpers import public_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -17,15 +18,7 @@ def test_get_own_user_shows_public_fields(auth_client, user):
     response = auth_client.get(url(user))
 
     assert response.status_code == status.HTTP_200_OK
-    assert response.json() == {
-        "id": user.pk,
-{% if cookiecutter.username_field == "username" %}
-        "username": user.username,
-{% endif %}
-        "email": user.email,
-        "first_name": user.first_name,
-        "last_name": user.last_name,
-    }
+    assert response.json() == public_fields(user)
 
 
 def test_get_for_anonymous_is_unauthorized(api_client, user):

@@ -3,22 +3,11 @@ from django.urls import reverse
 from rest_framework import status
 
 from users.tests.factories import UserFactory
+from users.tests.helpers import public_fields
 
 pytestmark = pytest.mark.django_db
 
 URL = reverse("user-list")
-
-
-def public_fields(user):
-    return {
-        "id": user.pk,
-{% if cookiecutter.username_field == "username" %}
-        "username": user.username,
-{% endif %}
-        "email": user.email,
-        "first_name": user.first_name,
-        "last_name": user.last_name,
-    }
 
 
 def test_list_for_anonymous_is_unauthorized(api_client):

@@ -10,6 +10,7 @@ from users.signals import user_updated
 {% if cookiecutter.username_field == "username" %}
 from users.tests.factories import UserFactory
 {% endif %}
+from users.tests.helpers import public_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -20,15 +21,7 @@ def test_get_me_shows_own_public_fields(auth_client, user):
     response = auth_client.get(URL)
 
     assert response.status_code == status.HTTP_200_OK
-    assert response.json() == {
-        "id": user.pk,
-{% if cookiecutter.username_field == "username" %}
-        "username": user.username,
-{% endif %}
-        "email": user.email,
-        "first_name": user.first_name,
-        "last_name": user.last_name,
-    }
+    assert response.json() == public_fields(user)
 
 
 @pytest.mark.parametrize("method", ["get", "put", "patch", "delete"])
