@@ -5,6 +5,8 @@ from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from config.health import healthz
+
 
 # Exempt, as the API views are: a PUT or DELETE to an unknown path is a 404, not a CSRF 403.
 @csrf_exempt
@@ -15,6 +17,7 @@ def not_found(request, *args, **kwargs):
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("auth/", include("users.api.urls")),
+    path("healthz", healthz, name="healthz"),
 ]
 if settings.API_DOCS_ENABLED:
     urlpatterns += [
