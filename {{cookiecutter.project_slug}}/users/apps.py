@@ -20,3 +20,4 @@ class UsersConfig(AppConfig):
 
     def ready(self):
         connection_created.connect(fold_case_like_postgresql)
+        from users import auth_log  # noqa: F401  (connects its signal receivers)

@@ -140,7 +140,8 @@ SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env.int("JWT_ACCESS_MINUTES", default=5)),
     "REFRESH_TOKEN_LIFETIME": timedelta(days=env.int("JWT_REFRESH_DAYS", default=1)),
     "AUTH_HEADER_TYPES": ("Bearer", "JWT"),
-    "UPDATE_LAST_LOGIN": True,
+    # users.api.jwt sends user_logged_in instead, which also updates last_login.
+    "UPDATE_LAST_LOGIN": False,
     # Tokens carry a hash of the password: changing it ends every earlier token.
     "CHECK_REVOKE_TOKEN": True,
     # Each refresh answers with a new refresh token and spends the old one.

@@ -7,6 +7,7 @@ rather than failing with a 500. Each refresh spends the token presented: present
 again revokes every refresh token of that login.
 """
 
+from django.contrib.auth.signals import user_logged_in
 {% if cookiecutter.jwt_cookie %}
 from django.middleware.csrf import get_token
 from django.utils.decorators import method_decorator
@@ -70,6 +71,14 @@ class TokenObtainPairSerializer(serializers.TokenObtainPairSerializer):
     token_class = RefreshToken  # each login starts a token family
     access = drf_serializers.CharField(read_only=True)
     refresh = drf_serializers.CharField(read_only=True)
+
+    def validate(self, attrs):
+        data = super().validate(attrs)
+        # As Django's login() does: its receivers update last_login and log the login.
+        user_logged_in.send(
+            sender=self.user.__class__, request=self.context["request"], user=self.user
+        )
+        return data
 
 
 class TokenRefreshSerializer(serializers.TokenRefreshSerializer):

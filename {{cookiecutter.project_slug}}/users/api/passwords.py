@@ -13,6 +13,7 @@ from users.api.serializers import (
 )
 from users.api.throttles import ACCOUNT_MAIL_THROTTLES
 from users.api.views import ActionView
+from users.auth_log import log_event
 from users.tokens import password_reset_token
 
 
@@ -63,6 +64,7 @@ class ResetPasswordView(ActionView):
     throttle_classes = ACCOUNT_MAIL_THROTTLES
 
     def perform(self, data):
+        log_event("password_reset_requested", request=self.request)
         services.password_reset_request(email=data["email"])
 
 
@@ -71,4 +73,5 @@ class ResetPasswordConfirmView(ActionView):
     permission_classes = [permissions.AllowAny]
 
     def perform(self, data):
+        log_event("password_reset", request=self.request, user=data["user"])
         services.password_reset_confirm(user=data["user"], password=data["new_password"])
