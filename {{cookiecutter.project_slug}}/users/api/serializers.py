@@ -166,7 +166,9 @@ class UidAndTokenSerializer(serializers.Serializer):
 
     def validate_uid(self, value):
         try:
-            return User.objects.get(pk=decode_uid(value))
+            # Locked until the action commits: two requests with one link cannot both pass
+            # the token check before either has spent it.
+            return User.objects.select_for_update().get(pk=decode_uid(value))
         except (ValueError, User.DoesNotExist) as error:
             raise serializers.ValidationError(
                 _("Invalid user id or user doesn't exist."), code="invalid_uid"

@@ -20,8 +20,10 @@ class ActionView(generics.GenericAPIView):
 
     def post(self, request):
         serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        # Validated inside the transaction, so that rows it locks (see
+        # UidAndTokenSerializer) stay locked until the action is done.
         with atomic_reporting_races(serializer):
+            serializer.is_valid(raise_exception=True)
             self.perform(serializer.validated_data)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

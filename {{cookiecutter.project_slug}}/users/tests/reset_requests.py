@@ -55,13 +55,13 @@ class ResetRequestTests:
         assert mailoutbox == []
 
     @pytest.mark.parametrize("email", ["not-an-email", "two@@example.com", "", "a" * 400])
-    def test_with_malformed_email_is_refused(self, api_client, url, mailoutbox, email):
+    def test_with_malformed_email_is_refused(self, api_client, url, db, mailoutbox, email):
         response = api_client.post(url, {"email": email})
 
         assert_field_error(response, "email")
         assert mailoutbox == []
 
-    def test_without_email_is_refused(self, api_client, url):
+    def test_without_email_is_refused(self, api_client, url, db):
         response = api_client.post(url, {})
 
         assert_field_error(response, "email")

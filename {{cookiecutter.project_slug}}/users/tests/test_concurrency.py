@@ -9,7 +9,12 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from users.models import User
-from users.tests.factories import PASSWORD
+from users.tests.factories import PASSWORD, UserFactory
+{% if cookiecutter.send_activation_email %}
+from users.tokens import activation_token, encode_uid, password_reset_token
+{% else %}
+from users.tokens import encode_uid, password_reset_token
+{% endif %}
 
 
 @pytest.fixture
@@ -59,4 +64,36 @@ def test_simultaneous_registrations_of_one_email_make_one_user(postgresql):
     assert all(
         list(response.json()) == ["email"] for response in responses if response.status_code == 400
     )
+{% endif %}
+
+
+def test_one_reset_link_used_five_times_at_once_works_once(postgresql):
+    user = UserFactory()
+    link = {"uid": encode_uid(user.pk), "token": password_reset_token.make_token(user)}
+
+    def confirm(number):
+        password = f"brand new passphrase {number}"
+{% if cookiecutter.password_reset_confirm_retype %}
+        body = {**link, "new_password": password, "re_new_password": password}
+{% else %}
+        body = {**link, "new_password": password}
+{% endif %}
+        return lambda: APIClient().post(reverse("user-reset-password-confirm"), body, format="json")
+
+    responses = in_parallel([confirm(number) for number in range(5)])
+
+    assert sorted(response.status_code for response in responses) == [204] + [400] * 4
+{% if cookiecutter.send_activation_email %}
+
+
+def test_one_activation_link_used_five_times_at_once_works_once(postgresql):
+    user = UserFactory(is_active=False)
+    link = {"uid": encode_uid(user.pk), "token": activation_token.make_token(user)}
+
+    def activate():
+        return APIClient().post(reverse("user-activation"), link, format="json")
+
+    responses = in_parallel([activate] * 5)
+
+    assert sorted(response.status_code for response in responses) == [204] + [403] * 4
 {% endif %}
