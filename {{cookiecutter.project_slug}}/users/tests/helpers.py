@@ -14,6 +14,7 @@ from users.authtoken import issue_token
 from users.jwt import RefreshToken
 {% endif %}
 from users.models import User
+from users.tests.factories import PASSWORD
 from users.tokens import encode_uid
 
 # The login endpoints of the token kinds this project issues.
@@ -35,6 +36,20 @@ BAD_UIDS = {
     "too_many_digits": encode_uid("9" * 5000),
     "unknown_user": encode_uid(10**9),
 }
+
+
+def registration_body(*, email="newcomer@example.com", username="newcomer", password=PASSWORD):
+    """A body that users/ accepts from a newcomer."""
+    return {
+{% if cookiecutter.username_field == "username" %}
+        "username": username,
+{% endif %}
+        "email": email,
+        "password": password,
+{% if cookiecutter.user_create_password_retype %}
+        "re_password": password,
+{% endif %}
+    }
 
 
 def public_fields(user):

@@ -9,7 +9,8 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from users.models import User
-from users.tests.factories import PASSWORD, UserFactory
+from users.tests.factories import UserFactory
+from users.tests.helpers import registration_body
 {% if cookiecutter.send_activation_email %}
 from users.tokens import activation_token, encode_uid, password_reset_token
 {% else %}
@@ -40,16 +41,7 @@ def test_simultaneous_registrations_of_one_email_make_one_user(postgresql):
             char.upper() if number >> index & 1 else char
             for index, char in enumerate("ada@example.com")
         )
-        body = {
-{% if cookiecutter.username_field == "username" %}
-            "username": f"ada{number}",
-{% endif %}
-            "email": email,
-            "password": PASSWORD,
-{% if cookiecutter.user_create_password_retype %}
-            "re_password": PASSWORD,
-{% endif %}
-        }
+        body = registration_body(email=email, username=f"ada{number}")
         return lambda: APIClient().post(reverse("user-list"), body, format="json")
 
     responses = in_parallel([register(number) for number in range(20)])

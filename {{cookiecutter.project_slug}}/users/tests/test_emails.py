@@ -8,6 +8,7 @@ from django.utils.html import escape
 
 {% if cookiecutter.send_activation_email or cookiecutter.send_confirmation_email %}
 from users.models import User
+from users.tests.helpers import registration_body
 {% endif %}
 from users.tests.mail import link_params
 {% if cookiecutter.send_activation_email %}
@@ -100,17 +101,7 @@ def test_email_subject_is_one_line_even_if_the_site_name_is_not(
 
 
 def register(api_client):
-    data = {
-{% if field == "username" %}
-        "username": "newcomer",
-{% endif %}
-        "email": "newcomer@example.com",
-        "password": NEW_PASSWORD,
-{% if cookiecutter.user_create_password_retype %}
-        "re_password": NEW_PASSWORD,
-{% endif %}
-    }
-    response = api_client.post(reverse("user-list"), data)
+    response = api_client.post(reverse("user-list"), registration_body(password=NEW_PASSWORD))
     assert response.status_code == 201, response.content
     return User.objects.get(email="newcomer@example.com")
 {% endif %}

@@ -5,7 +5,8 @@ from django.urls import reverse
 from rest_framework import status
 
 from users.models import User
-from users.tests.factories import PASSWORD, UserFactory
+from users.tests.factories import UserFactory
+from users.tests.helpers import registration_body
 
 pytestmark = pytest.mark.django_db
 
@@ -13,16 +14,7 @@ URL = reverse("user-list")
 
 
 def registration(email):
-    return {
-{% if cookiecutter.username_field == "username" %}
-        "username": "newcomer",
-{% endif %}
-        "email": email,
-        "password": PASSWORD,
-{% if cookiecutter.user_create_password_retype %}
-        "re_password": PASSWORD,
-{% endif %}
-    }
+    return registration_body(email=email)
 
 
 def test_taken_address_gets_the_answer_of_a_new_one(api_client):

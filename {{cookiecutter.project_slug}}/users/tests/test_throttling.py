@@ -7,7 +7,7 @@ from rest_framework.test import APIClient
 from users.api import throttles
 from users.models import User
 from users.tests.factories import PASSWORD
-from users.tests.helpers import LOGIN_URLS
+from users.tests.helpers import LOGIN_URLS, registration_body
 
 LOGIN = User.USERNAME_FIELD
 ACCOUNT_MAIL_URLS = [
@@ -108,16 +108,7 @@ def test_a_forged_forwarded_for_header_does_not_escape_the_limit(rates, db, url)
 def test_registrations_per_client_address_are_limited(rates, db):
     rates(registration="1/hour")
     client = client_at("10.0.0.1")
-    body = {
-{% if cookiecutter.username_field == "username" %}
-        "username": "first",
-{% endif %}
-        "email": "first@example.com",
-        "password": PASSWORD,
-{% if cookiecutter.user_create_password_retype %}
-        "re_password": PASSWORD,
-{% endif %}
-    }
+    body = registration_body()
     assert client.post(reverse("user-list"), body, format="json").status_code == 201
 
     response = client.post(reverse("user-list"), body, format="json")
