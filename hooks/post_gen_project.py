@@ -46,6 +46,9 @@ def unneeded_paths(answers):
         Path("users/tests/test_enumeration.py"): answers["prevent_enumeration"],
         Path("users/jwt_cookies.py"): answers["jwt_cookie"],
         Path("users/tests/test_jwt_cookies.py"): answers["jwt_cookie"],
+        Path("config/celery.py"): answers["use_celery"],
+        Path("users/tasks.py"): answers["use_celery"],
+        Path("users/tests/test_tasks.py"): answers["use_celery"],
     }
     for path in email_files("activation"):
         keep[path] = activation

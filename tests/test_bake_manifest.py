@@ -44,6 +44,9 @@ OPTIONAL_FILES = {
     "users/jwt_cookies.py": option("jwt_cookie"),
     "users/tests/test_jwt_cookies.py": option("jwt_cookie"),
     **dict.fromkeys(email_templates("account_exists"), option("prevent_enumeration")),
+    "config/celery.py": option("use_celery"),
+    "users/tasks.py": option("use_celery"),
+    "users/tests/test_tasks.py": option("use_celery"),
     "demo/views.py": option("demo_page"),
     "demo/urls.py": option("demo_page"),
     "demo/templates/demo/index.html": option("demo_page"),
@@ -74,6 +77,7 @@ ALWAYS_PRESENT = [
     "users/api/schema.py",
     "users/api/sessions.py",
     "users/api/throttles.py",
+    "users/tests/test_mail_delivery.py",
     *email_templates("password_reset"),
     *email_templates("username_reset"),
 ]
@@ -142,3 +146,10 @@ def test_bake_without_activation_routes_no_activation_url(project):
 def test_bake_without_demo_page_never_mentions_it(project):
     # .cruft.json records every answer, demo_page=false included.
     assert files_mentioning(project, "demo") in ([], [".cruft.json"])
+
+
+@combinations_where(lambda answers: not answers["use_celery"])
+def test_bake_without_celery_never_mentions_it(project):
+    # .cruft.json records every answer, use_celery=false included.
+    assert files_mentioning(project, "celery") in ([], [".cruft.json"])
+    assert files_mentioning(project, "CELERY") == []

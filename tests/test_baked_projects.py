@@ -30,6 +30,7 @@ PRODUCTION = {
     ),
     "DJANGO_ALLOWED_HOSTS": "api.example.com",
     "EMAIL_FRONTEND_DOMAIN": "app.example.com",
+    "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
 }
 POSTGRES = ("127.0.0.1", 5432)
 

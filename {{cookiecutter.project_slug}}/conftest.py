@@ -4,6 +4,22 @@ from rest_framework.test import APIClient
 from users.tests.factories import PASSWORD, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def commit_per_request(django_capture_on_commit_callbacks, monkeypatch):
+    """Run each API request's on-commit callbacks (mail) as the request returns.
+
+    In production every request commits on its own; a test runs in one transaction
+    that never commits, so its callbacks would otherwise never run.
+    """
+    request = APIClient.request
+
+    def request_and_commit(self, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return request(self, **kwargs)
+
+    monkeypatch.setattr(APIClient, "request", request_and_commit)
+
+
 @pytest.fixture
 def api_client():
     return APIClient()

@@ -198,3 +198,12 @@ PASSWORD_RESET_CONFIRM_URL = env(
 USERNAME_RESET_CONFIRM_URL = env(
     "USERNAME_RESET_CONFIRM_URL", default="#/username/reset/confirm/{uid}/{token}"
 )
+{% if cookiecutter.use_celery %}
+
+# https://docs.celeryq.dev/en/stable/django/first-steps-with-django.html
+# Account mail is sent by a worker (`celery -A config worker`) through this Redis
+# broker, e.g. redis://localhost:6379/0. Without a broker, tasks run in the web
+# process, so runserver needs no worker.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+{% endif %}

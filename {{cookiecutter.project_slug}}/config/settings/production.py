@@ -10,6 +10,10 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 EMAIL_FRONTEND_PROTOCOL = env("EMAIL_FRONTEND_PROTOCOL", default="https")
 EMAIL_FRONTEND_DOMAIN = env("EMAIL_FRONTEND_DOMAIN")
 API_DOCS_ENABLED = env.bool("API_DOCS_ENABLED", default=False)
+{% if cookiecutter.use_celery %}
+CELERY_BROKER_URL = env("CELERY_BROKER_URL")
+CELERY_TASK_ALWAYS_EAGER = False
+{% endif %}
 
 # https://docs.djangoproject.com/en/stable/ref/middleware/#module-django.middleware.security
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

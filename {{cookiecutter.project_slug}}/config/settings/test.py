@@ -6,6 +6,10 @@ from .base import THROTTLE_RATES, env
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="tests-only-not-a-secret")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+{% if cookiecutter.use_celery %}
+# Tasks run in the test process: no broker or worker needed.
+CELERY_TASK_ALWAYS_EAGER = True
+{% endif %}
 EMAIL_FRONTEND_PROTOCOL = "https"
 EMAIL_FRONTEND_DOMAIN = "app.example.com"
 # Off, as every test shares one client address; test_throttling.py turns scopes on.
