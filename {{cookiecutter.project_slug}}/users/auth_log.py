@@ -4,17 +4,23 @@ production). A record never holds a password, token or link."""
 
 import logging
 
-from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from rest_framework.throttling import BaseThrottle
+
+{% if cookiecutter.send_activation_email %}
+from users.signals import user_activated, user_registered
+{% else %}
+from users.signals import user_registered
+{% endif %}
 
 logger = logging.getLogger("users.auth")
 
 
-def log_event(event, *, request=None, user=None):
+def log_event(event, *, request=None, user=None, user_id=None):
     fields = {
         "event": event,
-        "user_id": getattr(user, "pk", None),
+        "user_id": user.pk if user is not None else user_id,
         # The address the throttles count, so DJANGO_NUM_PROXIES applies here too.
         "ip": BaseThrottle().get_ident(request) if request is not None else None,
     }
@@ -30,3 +36,20 @@ def log_login(sender, request, user, **kwargs):
 def log_failed_login(sender, credentials, request=None, **kwargs):
     # `credentials` is left out: its login name may be a mistyped password.
     log_event("login_failed", request=request)
+
+
+@receiver(user_logged_out)
+def log_logout(sender, request, user, **kwargs):
+    log_event("logout", request=request, user=user)
+
+
+@receiver(user_registered)
+def log_registration(sender, request, user, **kwargs):
+    log_event("user_registered", request=request, user=user)
+{% if cookiecutter.send_activation_email %}
+
+
+@receiver(user_activated)
+def log_activation(sender, request, user, **kwargs):
+    log_event("user_activated", request=request, user=user)
+{% endif %}

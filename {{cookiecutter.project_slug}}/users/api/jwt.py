@@ -31,9 +31,11 @@ from rest_framework.views import APIView
 {% endif %}
 from rest_framework_simplejwt import serializers, views
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
+from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.tokens import UntypedToken
 
 from users.api.throttles import LOGIN_THROTTLES, record_failed_login
+from users.auth_log import log_event
 from users.jwt import (
     JWTAuthentication,
     RefreshToken,
@@ -51,6 +53,7 @@ from users.jwt_cookies import (
     set_jwt_cookies,
 )
 {% endif %}
+from users.models import User
 
 
 def check_token_user(token):
@@ -175,7 +178,10 @@ class JWTLogoutView(views.TokenViewBase):
             serializer.is_valid(raise_exception=True)
         except TokenError as error:
             raise InvalidToken(error.args[0]) from error
-        revoke_token_family(serializer.validated_data["refresh"])
+        refresh = serializer.validated_data["refresh"]
+        revoke_token_family(refresh)
+        user_id = User._meta.pk.to_python(refresh[api_settings.USER_ID_CLAIM])
+        log_event("logout", request=request, user_id=user_id)
         response = Response(status=status.HTTP_204_NO_CONTENT)
 {% if cookiecutter.jwt_cookie %}
         delete_jwt_cookies(response)

@@ -53,6 +53,7 @@ class SetPasswordView(ActionView):
 
     def perform(self, data):
         services.password_change(user=self.request.user, password=data["new_password"])
+        log_event("password_changed", request=self.request, user=self.request.user)
 {% if cookiecutter.logout_on_password_change %}
         services.user_logout_everywhere(user=self.request.user)
 {% endif %}

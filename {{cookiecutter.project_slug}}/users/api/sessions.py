@@ -4,6 +4,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from users import services
+from users.auth_log import log_event
 
 
 class LogoutEverywhereView(APIView):
@@ -12,4 +13,5 @@ class LogoutEverywhereView(APIView):
     @extend_schema(request=None, responses={204: None})
     def post(self, request):
         services.user_logout_everywhere(user=request.user)
+        log_event("logout_everywhere", request=request, user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -11,6 +11,7 @@ from users.api.serializers import (
     atomic_reporting_races,
 )
 from users.api.throttles import RegistrationThrottle
+from users.auth_log import log_event
 from users.models import User
 
 
@@ -80,7 +81,9 @@ class UserViewSet(
         user = self.get_object()
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        user_id = user.pk
         user.delete()
+        log_event("account_deleted", request=request, user_id=user_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @action(["get", "put", "patch", "delete"], detail=False)

@@ -1,4 +1,5 @@
 {% set drf_token = cookiecutter.token_strategy in ["token", "both"] %}
+{% set jwt = cookiecutter.token_strategy in ["jwt", "both"] %}
 import json
 import logging
 
@@ -7,10 +8,19 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from config.logging import JSONFormatter
+{% if jwt %}
+from users.jwt import RefreshToken
+{% endif %}
+from users.models import User
 from users.tests.factories import PASSWORD
-from users.tests.helpers import LOGIN_URLS
+{% if drf_token %}
+from users.tests.helpers import LOGIN_URLS, authorization_headers, registration_body
+{% else %}
+from users.tests.helpers import LOGIN_URLS, registration_body
+{% endif %}
 
 LOGIN = "{{ cookiecutter.username_field }}"
+NEW_PASSWORD = "a new and longer passphrase"
 
 
 @pytest.fixture
@@ -53,3 +63,65 @@ def test_records_are_json_lines_with_the_event_fields(auth_events, user):
     assert entry["event"] == "login_succeeded"
     assert entry["user_id"] == user.pk
     assert entry["logger"] == "users.auth"
+
+
+def test_registration_is_logged(auth_events, db):
+    client = APIClient(REMOTE_ADDR="192.0.2.8")
+
+    client.post(reverse("user-list"), registration_body(), format="json")
+
+    (record,) = auth_events()
+    assert (record.event, record.ip) == ("user_registered", "192.0.2.8")
+    assert record.user_id == User.objects.get().pk
+
+
+def test_password_change_is_logged(auth_events, auth_client, user):
+    body = {"current_password": PASSWORD, "new_password": NEW_PASSWORD}
+{% if cookiecutter.set_password_retype %}
+    body["re_new_password"] = NEW_PASSWORD
+{% endif %}
+    auth_client.post(reverse("user-set-password"), body, format="json")
+
+    (record,) = auth_events()
+    assert (record.event, record.user_id) == ("password_changed", user.pk)
+    assert NEW_PASSWORD not in JSONFormatter().format(record)
+
+
+def test_logout_everywhere_is_logged(auth_events, auth_client, user):
+    auth_client.post(reverse("logout-all"))
+
+    (record,) = auth_events()
+    assert (record.event, record.user_id) == ("logout_everywhere", user.pk)
+
+
+def test_account_deletion_is_logged_with_the_former_id(auth_events, auth_client, user):
+    user_id = user.pk
+
+    auth_client.delete(reverse("user-me"), {"current_password": PASSWORD}, format="json")
+
+    (record,) = auth_events()
+    assert (record.event, record.user_id) == ("account_deleted", user_id)
+{% if drf_token %}
+
+
+def test_token_logout_is_logged(auth_events, user):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=authorization_headers(user)["drf_token"])
+
+    client.post(reverse("logout"))
+
+    (record,) = auth_events()
+    assert (record.event, record.user_id) == ("logout", user.pk)
+{% endif %}
+{% if jwt %}
+
+
+def test_jwt_logout_is_logged(auth_events, user):
+    refresh = RefreshToken.for_user(user)
+
+    APIClient().post(reverse("jwt-logout"), {"refresh": str(refresh)}, format="json")
+
+    (record,) = auth_events()
+    assert (record.event, record.user_id) == ("logout", user.pk)
+    assert str(refresh) not in JSONFormatter().format(record)
+{% endif %}
