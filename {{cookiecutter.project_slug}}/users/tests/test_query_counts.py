@@ -1,15 +1,39 @@
 {% set drf_token = cookiecutter.token_strategy in ["token", "both"] %}
 {% set jwt = cookiecutter.token_strategy in ["jwt", "both"] %}
-"""Queries per request, pinned: the cost of the busiest endpoints must not creep up."""
+{% set field = cookiecutter.username_field %}
+{# Ending every login: a DELETE of DRF tokens; an UPDATE of the JWT cut-off and the
+   lookup of outstanding refresh tokens. #}
+{% set revoke_all = (1 if drf_token else 0) + (2 if jwt else 0) %}
+"""Queries per request, pinned: the cost of each endpoint must not creep up, and none may
+grow with the number of users. Apart from users/me, clients are force-authenticated, so
+the counts leave out authentication (one query, see the first test)."""
 
+import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
 {% if jwt %}
 from users.jwt import RefreshToken
 {% endif %}
-from users.tests.factories import PASSWORD
-from users.tests.helpers import authorization_headers
+from users.tests.factories import PASSWORD, UserFactory
+{% if drf_token %}
+from users.tests.helpers import authorization_headers, drf_token, registration_body
+{% else %}
+from users.tests.helpers import authorization_headers, registration_body
+{% endif %}
+{% if cookiecutter.send_activation_email %}
+from users.tokens import activation_token, encode_uid, password_reset_token, username_reset_token
+{% else %}
+from users.tokens import encode_uid, password_reset_token, username_reset_token
+{% endif %}
+
+pytestmark = pytest.mark.django_db
+NEW_PASSWORD = "a new and longer passphrase"
+{% if field == "username" %}
+NEW_LOGIN = "new_login"
+{% else %}
+NEW_LOGIN = "new.login@example.com"
+{% endif %}
 
 
 def test_me_costs_one_query_per_credential_kind(user, django_assert_num_queries):
@@ -64,4 +88,187 @@ def test_jwt_verify_costs_two_queries(user, django_assert_num_queries):
         response = APIClient().post(reverse("jwt-verify"), {"token": token})
 
     assert response.status_code == 200
+{% endif %}
+
+
+def test_registration_query_count(django_assert_num_queries):
+    # A savepoint and its release, the checks that the {{ "username and email are" if field == "username" else "email is" }} free, the insert.
+    with django_assert_num_queries({{ 6 if field == "username" else (4 if cookiecutter.prevent_enumeration else 5) }}):
+        response = APIClient().post(reverse("user-list"), registration_body(), format="json")
+
+    assert response.status_code == 201
+
+
+@pytest.mark.parametrize("others", [0, 30])
+def test_listing_users_costs_two_queries_however_many_there_are(
+    staff_client, others, django_assert_num_queries
+):
+    UserFactory.create_batch(others)
+
+    # The count and the page.
+    with django_assert_num_queries(2):
+        response = staff_client.get(reverse("user-list"))
+
+    assert response.status_code == 200
+
+
+def test_user_detail_costs_one_query(auth_client, user, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        response = auth_client.get(reverse("user-detail", args=[user.pk]))
+
+    assert response.status_code == 200
+
+
+def test_profile_update_query_count(auth_client, django_assert_num_queries):
+{% if field == "username" %}
+    # A savepoint around the email uniqueness check and the update.
+    with django_assert_num_queries(3):
+{% else %}
+    # The update.
+    with django_assert_num_queries(1):
+{% endif %}
+        response = auth_client.patch(reverse("user-me"), {"first_name": "Grace"}, format="json")
+
+    assert response.status_code == 200
+
+
+def test_account_deletion_query_count(auth_client, django_assert_num_queries):
+    # The user, the admin log, groups and permissions{% if drf_token %}, DRF tokens{% endif %}{% if jwt %}, detaching refresh tokens{% endif %}.
+    with django_assert_num_queries({{ 4 + (1 if drf_token else 0) + (1 if jwt else 0) }}):
+        response = auth_client.delete(
+            reverse("user-me"), {"current_password": PASSWORD}, format="json"
+        )
+
+    assert response.status_code == 204
+
+
+def test_set_password_query_count(auth_client, django_assert_num_queries):
+    body = {"current_password": PASSWORD, "new_password": NEW_PASSWORD}
+{% if cookiecutter.set_password_retype %}
+    body["re_new_password"] = NEW_PASSWORD
+{% endif %}
+
+    with django_assert_num_queries({{ 3 + (revoke_all if cookiecutter.logout_on_password_change else 0) }}):
+        response = auth_client.post(reverse("user-set-password"), body, format="json")
+
+    assert response.status_code == 204
+
+
+def test_reset_password_confirm_query_count(user, django_assert_num_queries):
+    body = {
+        "uid": encode_uid(user.pk),
+        "token": password_reset_token.make_token(user),
+        "new_password": NEW_PASSWORD,
+    }
+{% if cookiecutter.password_reset_confirm_retype %}
+    body["re_new_password"] = NEW_PASSWORD
+{% endif %}
+
+    # A savepoint, the locked user, the update, the release, and ending every login.
+    with django_assert_num_queries({{ 4 + revoke_all }}):
+        response = APIClient().post(reverse("user-reset-password-confirm"), body, format="json")
+
+    assert response.status_code == 204
+
+
+def test_set_{{ field }}_costs_four_queries(auth_client, django_assert_num_queries):
+    body = {"current_password": PASSWORD, "new_{{ field }}": NEW_LOGIN}
+{% if cookiecutter.set_username_retype %}
+    body["re_new_{{ field }}"] = NEW_LOGIN
+{% endif %}
+
+    # A savepoint, the uniqueness check, the update, the release.
+    with django_assert_num_queries(4):
+        response = auth_client.post(reverse("user-set-username"), body, format="json")
+
+    assert response.status_code == 204
+
+
+def test_reset_{{ field }}_costs_three_queries(user, django_assert_num_queries):
+    with django_assert_num_queries(3):
+        response = APIClient().post(reverse("user-reset-username"), {"email": user.email})
+
+    assert response.status_code == 204
+
+
+def test_reset_{{ field }}_confirm_costs_five_queries(user, django_assert_num_queries):
+    body = {
+        "uid": encode_uid(user.pk),
+        "token": username_reset_token.make_token(user),
+        "new_{{ field }}": NEW_LOGIN,
+    }
+{% if cookiecutter.username_reset_confirm_retype %}
+    body["re_new_{{ field }}"] = NEW_LOGIN
+{% endif %}
+
+    # A savepoint, the locked user, the uniqueness check, the update, the release.
+    with django_assert_num_queries(5):
+        response = APIClient().post(reverse("user-reset-username-confirm"), body, format="json")
+
+    assert response.status_code == 204
+
+
+def test_logout_everywhere_query_count(auth_client, django_assert_num_queries):
+    with django_assert_num_queries({{ revoke_all }}):
+        response = auth_client.post(reverse("logout-all"))
+
+    assert response.status_code == 204
+{% if cookiecutter.send_activation_email %}
+
+
+def test_resend_activation_costs_three_queries(inactive_user, django_assert_num_queries):
+    with django_assert_num_queries(3):
+        response = APIClient().post(
+            reverse("user-resend-activation"), {"email": inactive_user.email}
+        )
+
+    assert response.status_code == 204
+
+
+def test_activation_costs_four_queries(inactive_user, django_assert_num_queries):
+    body = {
+        "uid": encode_uid(inactive_user.pk),
+        "token": activation_token.make_token(inactive_user),
+    }
+
+    # A savepoint, the locked user, the update, the release.
+    with django_assert_num_queries(4):
+        response = APIClient().post(reverse("user-activation"), body, format="json")
+
+    assert response.status_code == 204
+{% endif %}
+{% if drf_token %}
+
+
+def test_token_logout_costs_three_queries(user, django_assert_num_queries):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {drf_token(user)}")
+
+    # The token and its user, recording its use, the delete.
+    with django_assert_num_queries(3):
+        response = client.post(reverse("logout"))
+
+    assert response.status_code == 204
+{% endif %}
+{% if jwt %}
+
+
+def test_jwt_refresh_costs_thirteen_queries(user, django_assert_num_queries):
+    refresh = RefreshToken.for_user(user)
+
+    # Spending the old refresh token and recording the new one, with their checks.
+    with django_assert_num_queries(13):
+        response = APIClient().post(reverse("jwt-refresh"), {"refresh": str(refresh)})
+
+    assert response.status_code == 200
+
+
+def test_jwt_logout_costs_eight_queries(user, django_assert_num_queries):
+    refresh = RefreshToken.for_user(user)
+
+    # Blacklisting the token and the rest of its family.
+    with django_assert_num_queries(8):
+        response = APIClient().post(reverse("jwt-logout"), {"refresh": str(refresh)})
+
+    assert response.status_code == 204
 {% endif %}
