@@ -1,8 +1,12 @@
-"""Remove the files the answers do not need and write a development `.env`."""
+"""Remove the files the answers do not need, fit the translation catalogs to what is left
+and write a development `.env`."""
 
+import ast
 import json
+import re
 import secrets
 import shutil
+import struct
 import sys
 from pathlib import Path
 
@@ -78,9 +82,89 @@ def write_dotenv(project_dir):
         )
 
 
+def catalog_blocks(po_text):
+    """The entries of a .po file, as (msgid, msgstr, text of the entry)."""
+    for block in po_text.strip().split("\n\n"):
+        fields, current = {}, None
+        for line in block.splitlines():
+            keyword, _, rest = line.partition(" ")
+            if keyword in ("msgid", "msgstr"):
+                current, line = keyword, rest
+            if line.startswith('"') and current:
+                fields[current] = fields.get(current, "") + ast.literal_eval(line)
+        if "msgid" in fields:
+            yield fields["msgid"], fields.get("msgstr", ""), block
+
+
+def is_used(msgid, sources):
+    # Python code holds a message as it is; Django templates write %(name)s as a
+    # variable tag (spelled out below so that cookiecutter does not render it).
+    as_template = re.sub(r"%\((\w+)\)s", "{" * 2 + r" \1 " + "}" * 2, msgid)
+    return msgid in sources or as_template in sources
+
+
+def prune_catalog(po_text, sources):
+    """The .po text without the messages that no file of the project uses."""
+    kept = [
+        block
+        for msgid, _, block in catalog_blocks(po_text)
+        if not msgid or is_used(msgid, sources)
+    ]
+    return "\n\n".join(kept) + "\n"
+
+
+def compile_catalog(po_text):
+    """The GNU .mo file of a .po text, without the optional hash table; untranslated entries
+    are left out, as msgfmt does."""
+    messages = sorted(
+        (msgid.encode(), msgstr.encode())
+        for msgid, msgstr, _ in catalog_blocks(po_text)
+        if msgstr
+    )
+    header_size, entry_size = 7 * 4, 8
+    keys_start = header_size + 2 * entry_size * len(messages)
+    values_start = keys_start + sum(len(msgid) + 1 for msgid, _ in messages)
+    key_table, value_table, keys, values = [], [], b"", b""
+    for msgid, msgstr in messages:
+        key_table += [len(msgid), keys_start + len(keys)]
+        value_table += [len(msgstr), values_start + len(values)]
+        keys += msgid + b"\0"
+        values += msgstr + b"\0"
+    header = struct.pack(
+        "<Iiiiiii",
+        0x950412DE,
+        0,
+        len(messages),
+        header_size,
+        header_size + entry_size * len(messages),
+        0,
+        0,
+    )
+    tables = struct.pack(f"<{len(key_table) * 2}i", *key_table, *value_table)
+    return header + tables + keys + values
+
+
+def project_sources(project_dir):
+    return "\n".join(
+        path.read_text(encoding="utf-8")
+        for pattern in ("**/*.py", "**/*.html", "**/*.txt")
+        for path in project_dir.glob(pattern)
+        if "locale" not in path.relative_to(project_dir).parts
+    )
+
+
+def build_catalogs(project_dir):
+    sources = project_sources(project_dir)
+    for po in project_dir.glob("locale/*/LC_MESSAGES/django.po"):
+        po_text = prune_catalog(po.read_text(encoding="utf-8"), sources)
+        po.write_text(po_text, encoding="utf-8")
+        po.with_suffix(".mo").write_bytes(compile_catalog(po_text))
+
+
 def main(answers, project_dir=Path()):
     for path in unneeded_paths(answers):
         remove(project_dir / path)
+    build_catalogs(project_dir)
     write_dotenv(project_dir)
     return 0
 

@@ -78,6 +78,9 @@ ALWAYS_PRESENT = [
     "users/api/sessions.py",
     "users/api/throttles.py",
     "users/tests/test_mail_delivery.py",
+    "users/tests/test_translations.py",
+    "locale/de/LC_MESSAGES/django.po",
+    "locale/de/LC_MESSAGES/django.mo",
     *email_templates("password_reset"),
     *email_templates("username_reset"),
 ]
@@ -153,3 +156,16 @@ def test_bake_without_celery_never_mentions_it(project):
     # .cruft.json records every answer, use_celery=false included.
     assert files_mentioning(project, "celery") in ([], [".cruft.json"])
     assert files_mentioning(project, "CELERY") == []
+
+
+@combinations_where(lambda answers: not answers["send_activation_email"])
+def test_bake_without_activation_has_no_activation_messages_to_translate(project):
+    catalog = (project / "locale/de/LC_MESSAGES/django.po").read_text(encoding="utf-8")
+    assert "Activate your" not in catalog
+    assert "Welcome to" not in catalog
+
+
+@combinations_where(lambda answers: not issues_jwt(answers))
+def test_bake_without_jwt_has_no_jwt_messages_to_translate(project):
+    catalog = (project / "locale/de/LC_MESSAGES/django.po").read_text(encoding="utf-8")
+    assert "blacklisted" not in catalog

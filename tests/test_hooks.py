@@ -1,6 +1,11 @@
+import gettext
+import io
+import shutil
+import subprocess
+
 import pytest
 
-from bakery import all_booleans, full_answers, load_hook
+from bakery import TEMPLATE, all_booleans, full_answers, load_hook
 
 pre_gen = load_hook("pre_gen_project")
 post_gen = load_hook("post_gen_project")
@@ -172,3 +177,64 @@ def test_pre_gen_refuses_jwt_cookies_without_jwts():
     problems = list(pre_gen.errors(full_answers(jwt_cookie=True, token_strategy="token")))
 
     assert problems == ["jwt_cookie needs token_strategy jwt or both"]
+
+
+CATALOG = """# A comment
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Welcome to %(site_name)s."
+msgstr "Willkommen bei %(site_name)s."
+
+msgid "Invalid token."
+msgstr ""
+"Ungültiges "
+"Token."
+
+msgid "Say \\"hi\\""
+msgstr "Sag \\"hallo\\""
+
+msgid "Not translated yet."
+msgstr ""
+"""
+
+
+def test_catalog_entries_are_read_with_continuation_lines_and_escapes():
+    entries = {msgid: msgstr for msgid, msgstr, _ in post_gen.catalog_blocks(CATALOG)}
+
+    assert entries["Invalid token."] == "Ungültiges Token."
+    assert entries['Say "hi"'] == 'Sag "hallo"'
+    assert entries[""].startswith("Content-Type")
+
+
+def test_prune_catalog_keeps_the_header_and_the_messages_the_project_uses():
+    sources = '_("Invalid token.")\n<p>{% blocktranslate %}Welcome to {{ site_name }}.'
+
+    pruned = post_gen.prune_catalog(CATALOG, sources)
+
+    assert [msgid for msgid, _, _ in post_gen.catalog_blocks(pruned)] == [
+        "",
+        "Welcome to %(site_name)s.",
+        "Invalid token.",
+    ]
+    assert pruned.startswith("# A comment\n")
+
+
+def test_compiled_catalog_translates_like_gettext_expects(tmp_path):
+    catalog = gettext.GNUTranslations(io.BytesIO(post_gen.compile_catalog(CATALOG)))
+
+    assert catalog.gettext("Invalid token.") == "Ungültiges Token."
+    assert catalog.gettext('Say "hi"') == 'Sag "hallo"'
+    assert catalog.gettext("Not translated yet.") == "Not translated yet."
+
+
+@pytest.mark.skipif(not shutil.which("msgfmt"), reason="GNU gettext's msgfmt is not installed")
+def test_compiled_catalog_holds_what_msgfmt_makes_of_the_template_catalog(tmp_path):
+    po = TEMPLATE / "{{cookiecutter.project_slug}}/locale/de/LC_MESSAGES/django.po"
+    subprocess.run(["msgfmt", "-o", tmp_path / "django.mo", po], check=True)
+    reference = gettext.GNUTranslations((tmp_path / "django.mo").open("rb"))
+
+    ours = gettext.GNUTranslations(io.BytesIO(post_gen.compile_catalog(po.read_text())))
+
+    assert ours._catalog == reference._catalog
