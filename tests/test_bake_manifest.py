@@ -44,6 +44,15 @@ OPTIONAL_FILES = {
     "users/jwt_cookies.py": option("jwt_cookie"),
     "users/tests/test_jwt_cookies.py": option("jwt_cookie"),
     **dict.fromkeys(email_templates("account_exists"), option("prevent_enumeration")),
+    "mfa/models.py": option("mfa"),
+    "mfa/migrations/0001_initial.py": option("mfa"),
+    "mfa/tests/test_mfa_activate.py": option("mfa"),
+    "mfa/jwt.py": lambda answers: answers["mfa"] and issues_jwt(answers),
+    "mfa/tests/test_jwt_mfa_verify.py": lambda answers: answers["mfa"] and issues_jwt(answers),
+    "mfa/authtoken.py": lambda answers: answers["mfa"] and issues_drf_token(answers),
+    "mfa/tests/test_token_mfa_verify.py": lambda answers: (
+        answers["mfa"] and issues_drf_token(answers)
+    ),
     "config/celery.py": option("use_celery"),
     "users/tasks.py": option("use_celery"),
     "users/tests/test_tasks.py": option("use_celery"),
@@ -169,3 +178,11 @@ def test_bake_without_activation_has_no_activation_messages_to_translate(project
 def test_bake_without_jwt_has_no_jwt_messages_to_translate(project):
     catalog = (project / "locale/de/LC_MESSAGES/django.po").read_text(encoding="utf-8")
     assert "blacklisted" not in catalog
+
+
+@combinations_where(lambda answers: not answers["mfa"])
+def test_bake_without_mfa_never_mentions_it(project):
+    # .cruft.json records every answer, mfa=false included.
+    assert files_mentioning(project, "mfa") in ([], [".cruft.json"])
+    assert files_mentioning(project, "pyotp") == []
+    assert files_mentioning(project, "Two-factor") == []

@@ -137,8 +137,12 @@ def tree(tmp_path):
     everything = post_gen.unneeded_paths(full_answers(**all_booleans(False, token_strategy="jwt")))
     everything += post_gen.unneeded_paths(full_answers(token_strategy="token"))
     for path in [*everything, "users/api/passwords.py", "users/api/jwt.py"]:
-        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / path).write_text("# kept?\n")
+        path = tmp_path / path
+        if path.suffix:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("# kept?\n")
+        else:  # a whole app
+            path.mkdir(parents=True, exist_ok=True)
     return tmp_path
 
 

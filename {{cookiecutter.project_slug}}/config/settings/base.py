@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "corsheaders",
     "drf_spectacular",
     "users",
+{% if cookiecutter.mfa %}
+    "mfa",
+{% endif %}
 ]
 
 MIDDLEWARE = [
@@ -96,6 +99,10 @@ PASSWORD_HASHERS = [
 ]
 # Lifetime of activation and reset links, in seconds.
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60 * 24 * 3)
+{% if cookiecutter.mfa %}
+# How long a login's two-factor challenge waits for its code, in seconds.
+MFA_CHALLENGE_TIMEOUT = env.int("MFA_CHALLENGE_TIMEOUT", default=5 * 60)
+{% endif %}
 
 # https://www.django-rest-framework.org/api-guide/settings/
 REST_FRAMEWORK = {
@@ -137,6 +144,9 @@ THROTTLE_RATES = {
         "registration": "20/hour",  # registrations per client address
         "account_mail": "3/hour",  # reset and activation mails per email address
         "account_mail_ip": "30/hour",  # reset and activation requests per client address
+{% if cookiecutter.mfa %}
+        "mfa_failed": "5/min",  # wrong passwords and codes per user at the mfa/ endpoints
+{% endif %}
     }.items()
 }
 {% if cookiecutter.token_strategy in ["jwt", "both"] %}

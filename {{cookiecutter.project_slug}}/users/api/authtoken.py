@@ -4,10 +4,21 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, permissions, serializers, status, views
 from rest_framework.response import Response
 
+{% if cookiecutter.mfa %}
+from mfa.serializers import challenge_for, login_result
+from mfa.services import has_mfa
+{% endif %}
 from users.api.serializers import PasswordField
 from users.api.throttles import LOGIN_THROTTLES, record_failed_login
 from users.authtoken import issue_token
 from users.models import AuthToken
+
+
+def token_login(user, request):
+    # Every login gets its own token, so logging out one device leaves the others.
+    key = issue_token(user, request)
+    user_logged_in.send(sender=user.__class__, request=request, user=user)
+    return {"auth_token": key}
 
 
 class TokenLoginSerializer(serializers.Serializer):
@@ -22,7 +33,11 @@ class TokenLoginSerializer(serializers.Serializer):
             raise serializers.ValidationError(
                 _("Unable to log in with provided credentials."), code="invalid_credentials"
             )
-        return {"user": user}
+{% if cookiecutter.mfa %}
+        if has_mfa(user):
+            return challenge_for(user)
+{% endif %}
+        return token_login(user, self.context["request"])
 
 
 class TokenSerializer(serializers.Serializer):
@@ -34,17 +49,17 @@ class TokenLoginView(generics.GenericAPIView):
     permission_classes = [permissions.AllowAny]
     throttle_classes = LOGIN_THROTTLES
 
-    @extend_schema(request=TokenLoginSerializer, responses={200: TokenSerializer})
+{% if cookiecutter.mfa %}
+    @extend_schema(responses={200: login_result(TokenSerializer)})
+{% else %}
+    @extend_schema(responses={200: TokenSerializer})
+{% endif %}
     def post(self, request):
         serializer = self.get_serializer(data=request.data)
         if not serializer.is_valid():
             record_failed_login(request, self)
             raise serializers.ValidationError(serializer.errors)
-        user = serializer.validated_data["user"]
-        # Every login gets its own token, so logging out one device leaves the others.
-        key = issue_token(user, request)
-        user_logged_in.send(sender=user.__class__, request=request, user=user)
-        return Response({"auth_token": key})
+        return Response(serializer.validated_data)
 
 
 class TokenLogoutView(views.APIView):

@@ -34,6 +34,10 @@ from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.tokens import UntypedToken
 
+{% if cookiecutter.mfa %}
+from mfa.serializers import challenge_for, login_result
+from mfa.services import has_mfa
+{% endif %}
 from users.api.throttles import LOGIN_THROTTLES, record_failed_login
 from users.auth_log import log_event
 from users.jwt import (
@@ -70,18 +74,24 @@ def read_refresh_token(raw_token):
         raise
 
 
-class TokenObtainPairSerializer(serializers.TokenObtainPairSerializer):
-    token_class = RefreshToken  # each login starts a token family
+def jwt_login(user, request):
+    refresh = RefreshToken.for_user(user)  # each login starts a token family
+    # As Django's login() does: its receivers update last_login and log the login.
+    user_logged_in.send(sender=user.__class__, request=request, user=user)
+    return {"access": str(refresh.access_token), "refresh": str(refresh)}
+
+
+class TokenObtainPairSerializer(serializers.TokenObtainSerializer):
     access = drf_serializers.CharField(read_only=True)
     refresh = drf_serializers.CharField(read_only=True)
 
     def validate(self, attrs):
-        data = super().validate(attrs)
-        # As Django's login() does: its receivers update last_login and log the login.
-        user_logged_in.send(
-            sender=self.user.__class__, request=self.context["request"], user=self.user
-        )
-        return data
+        super().validate(attrs)  # authenticate(), which sets self.user or answers 401
+{% if cookiecutter.mfa %}
+        if has_mfa(self.user):
+            return challenge_for(self.user)
+{% endif %}
+        return jwt_login(self.user, self.context["request"])
 
 
 class TokenRefreshSerializer(serializers.TokenRefreshSerializer):
@@ -114,6 +124,9 @@ class TokenObtainPairView(views.TokenObtainPairView):
     serializer_class = TokenObtainPairSerializer
     throttle_classes = LOGIN_THROTTLES
 
+{% if cookiecutter.mfa %}
+    @extend_schema(responses={200: login_result(TokenObtainPairSerializer)})
+{% endif %}
     def post(self, request, *args, **kwargs):
 {% if cookiecutter.jwt_cookie %}
         browser = is_browser_login(request)
@@ -123,7 +136,10 @@ class TokenObtainPairView(views.TokenObtainPairView):
         except (AuthenticationFailed, ValidationError):
             record_failed_login(request, self)
             raise
-{% if cookiecutter.jwt_cookie %}
+{% if cookiecutter.jwt_cookie and cookiecutter.mfa %}
+        if browser and "access" in response.data:
+            set_jwt_cookies(response, **response.data)
+{% elif cookiecutter.jwt_cookie %}
         if browser:
             set_jwt_cookies(response, **response.data)
 {% endif %}

@@ -1,4 +1,8 @@
+{% if cookiecutter.mfa %}
+from django.urls import include, path
+{% else %}
 from django.urls import path
+{% endif %}
 from rest_framework.routers import DefaultRouter
 
 {% if cookiecutter.send_activation_email %}
@@ -66,6 +70,9 @@ urlpatterns = [
 {% endif %}
 {% if cookiecutter.jwt_cookie %}
     path("csrf/", CSRFTokenView.as_view(), name="csrf"),
+{% endif %}
+{% if cookiecutter.mfa %}
+    path("", include("mfa.urls")),
 {% endif %}
     *router.urls,
 ]

@@ -31,6 +31,19 @@ PATHS = {
 {% if cookiecutter.jwt_cookie %}
     "csrf": "/auth/csrf/",
 {% endif %}
+{% if cookiecutter.mfa %}
+    "mfa-status": "/auth/mfa/",
+    "mfa-activate": "/auth/mfa/activate/",
+    "mfa-activate-confirm": "/auth/mfa/activate/confirm/",
+    "mfa-deactivate": "/auth/mfa/deactivate/",
+    "mfa-recovery-codes": "/auth/mfa/recovery_codes/",
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+    "login-mfa-verify": "/auth/token/mfa/verify/",
+{% endif %}
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+    "jwt-mfa-verify": "/auth/jwt/mfa/verify/",
+{% endif %}
+{% endif %}
 }
 
 
