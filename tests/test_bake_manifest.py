@@ -44,6 +44,14 @@ OPTIONAL_FILES = {
     "users/jwt_cookies.py": option("jwt_cookie"),
     "users/tests/test_jwt_cookies.py": option("jwt_cookie"),
     **dict.fromkeys(email_templates("account_exists"), option("prevent_enumeration")),
+    "login_codes/models.py": option("login_by_code"),
+    "login_codes/migrations/0001_initial.py": option("login_by_code"),
+    "login_codes/templates/users/email/login_code.html": option("login_by_code"),
+    "login_codes/tests/test_login_code_request.py": option("login_by_code"),
+    "login_codes/jwt.py": lambda answers: answers["login_by_code"] and issues_jwt(answers),
+    "login_codes/authtoken.py": lambda answers: (
+        answers["login_by_code"] and issues_drf_token(answers)
+    ),
     "mfa/models.py": option("mfa"),
     "mfa/migrations/0001_initial.py": option("mfa"),
     "mfa/tests/test_mfa_activate.py": option("mfa"),
@@ -186,3 +194,10 @@ def test_bake_without_mfa_never_mentions_it(project):
     assert files_mentioning(project, "mfa") in ([], [".cruft.json"])
     assert files_mentioning(project, "pyotp") == []
     assert files_mentioning(project, "Two-factor") == []
+
+
+@combinations_where(lambda answers: not answers["login_by_code"])
+def test_bake_without_login_by_code_never_mentions_it(project):
+    # .cruft.json records every answer, login_by_code=false included.
+    assert files_mentioning(project, "login_code") in ([], [".cruft.json"])
+    assert files_mentioning(project, "LOGIN_CODE") == []

@@ -45,6 +45,9 @@ INSTALLED_APPS = [
 {% if cookiecutter.mfa %}
     "mfa",
 {% endif %}
+{% if cookiecutter.login_by_code %}
+    "login_codes",
+{% endif %}
 ]
 
 MIDDLEWARE = [
@@ -99,6 +102,10 @@ PASSWORD_HASHERS = [
 ]
 # Lifetime of activation and reset links, in seconds.
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60 * 24 * 3)
+{% if cookiecutter.login_by_code %}
+# How long a mailed login code works, in seconds.
+LOGIN_CODE_TIMEOUT = env.int("LOGIN_CODE_TIMEOUT", default=10 * 60)
+{% endif %}
 {% if cookiecutter.mfa %}
 # How long a login's two-factor challenge waits for its code, in seconds.
 MFA_CHALLENGE_TIMEOUT = env.int("MFA_CHALLENGE_TIMEOUT", default=5 * 60)

@@ -1,4 +1,4 @@
-{% if cookiecutter.mfa %}
+{% if cookiecutter.mfa or cookiecutter.login_by_code %}
 from django.urls import include, path
 {% else %}
 from django.urls import path
@@ -73,6 +73,9 @@ urlpatterns = [
 {% endif %}
 {% if cookiecutter.mfa %}
     path("", include("mfa.urls")),
+{% endif %}
+{% if cookiecutter.login_by_code %}
+    path("", include("login_codes.urls")),
 {% endif %}
     *router.urls,
 ]

@@ -31,6 +31,15 @@ PATHS = {
 {% if cookiecutter.jwt_cookie %}
     "csrf": "/auth/csrf/",
 {% endif %}
+{% if cookiecutter.login_by_code %}
+    "login-code-request": "/auth/login_code/",
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+    "login-code": "/auth/token/login/code/",
+{% endif %}
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+    "jwt-create-code": "/auth/jwt/create/code/",
+{% endif %}
+{% endif %}
 {% if cookiecutter.mfa %}
     "mfa-status": "/auth/mfa/",
     "mfa-activate": "/auth/mfa/activate/",
