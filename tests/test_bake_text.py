@@ -4,9 +4,15 @@ import subprocess
 import sys
 import tomllib
 
-from bakery import VENV_BIN, each_combination, text_files
+from bakery import TEMPLATE, VENV_BIN, each_combination, text_files
 
-DJANGO_TEMPLATES = ("users/templates/", "demo/templates/")
+# The directories cookiecutter copies without rendering: Django templates.
+DJANGO_TEMPLATES = tuple(
+    f"{directory}/"
+    for directory in json.loads((TEMPLATE / "cookiecutter.json").read_text())[
+        "_copy_without_render"
+    ]
+)
 # Jinja syntax is expected in Django templates; a variable of the template is residue anywhere.
 JINJA_SYNTAX = re.compile(r"\{\{|\{%|\{#")
 TEMPLATE_VARIABLE = re.compile(r"cookiecutter\s*(\.\w|\||\[)")
