@@ -90,6 +90,8 @@ ALWAYS_PRESENT = [
     "users/api/serializers.py",
     "users/api/urls.py",
     "users/api/usernames.py",
+    "users/api/email_change.py",
+    "users/tests/test_change_email_confirm.py",
     "users/api/views.py",
     "users/api/schema.py",
     "users/api/sessions.py",
@@ -100,6 +102,8 @@ ALWAYS_PRESENT = [
     "locale/de/LC_MESSAGES/django.mo",
     *email_templates("password_reset"),
     *email_templates("username_reset"),
+    *email_templates("email_change"),
+    *email_templates("email_change_requested"),
 ]
 
 

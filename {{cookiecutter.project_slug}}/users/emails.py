@@ -58,12 +58,13 @@ def send_account_email(*, name, user, to=None, context=None):
 {% endif %}
 
 
-def send_link_email(*, name, user, token_generator, url_pattern):
+def send_link_email(*, name, user, token_generator, url_pattern, to=None):
     """Send a message carrying a one-time `{uid}/{token}` link to the frontend."""
     uid = encode_uid(user.pk)
     token = token_generator.make_token(user)
     url = url_pattern.format(uid=uid, token=token)
-    send_account_email(name=name, user=user, context={"uid": uid, "token": token, "url": url})
+    context = {"uid": uid, "token": token, "url": url}
+    send_account_email(name=name, user=user, to=to, context=context)
 {% if not cookiecutter.use_celery %}
 
 

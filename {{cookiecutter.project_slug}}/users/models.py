@@ -28,6 +28,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         error_messages={"unique": _("A user with that email address already exists.")},
     )
 {% endif %}
+    # An address the user asked to change to: theirs once they open the link mailed
+    # there (services.email_change_request). Until then the current one stays in use.
+    pending_email = models.EmailField(_("pending email address"), blank=True, editable=False)
     first_name = models.CharField(_("first name"), max_length=150, blank=True)
     last_name = models.CharField(_("last name"), max_length=150, blank=True)
     is_staff = models.BooleanField(

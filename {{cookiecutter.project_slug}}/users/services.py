@@ -12,20 +12,19 @@ from users import signals
 {% if cookiecutter.token_strategy in ["token", "both"] %}
 from users.authtoken import revoke_all_tokens
 {% endif %}
-{% if cookiecutter.send_confirmation_email or cookiecutter.password_changed_email_confirmation or cookiecutter.username_changed_email_confirmation or cookiecutter.prevent_enumeration %}
 from users.emails import send_account_email, send_link_email
-{% else %}
-from users.emails import send_link_email
-{% endif %}
 {% if cookiecutter.token_strategy in ["jwt", "both"] %}
 from users.jwt import revoke_all_jwts
 {% endif %}
 from users.models import User
+from users.tokens import (
 {% if cookiecutter.send_activation_email %}
-from users.tokens import activation_token, password_reset_token, username_reset_token
-{% else %}
-from users.tokens import password_reset_token, username_reset_token
+    activation_token,
 {% endif %}
+    email_change_token,
+    password_reset_token,
+    username_reset_token,
+)
 
 
 def user_create(*, request, password, **fields):
@@ -137,6 +136,40 @@ def username_reset_request(*, email):
         token_generator=username_reset_token,
         url_pattern=settings.USERNAME_RESET_CONFIRM_URL,
     )
+
+
+def email_change_request(*, user, email):
+    """Mail a link to the new address; the current one stays until the link is opened,
+    so a mistyped address, or one the user does not own, never takes the account."""
+    user.pending_email = User.objects.normalize_email(email)
+    user.save(update_fields=["pending_email"])
+    # The current address hears of it: it is the one an intruder does not control.
+    send_account_email(name="email_change_requested", user=user)
+{% if cookiecutter.prevent_enumeration %}
+    # The request is answered alike when the address has an account, but that address
+    # gets no link: the answer tells no one who has an account.
+    if User.objects.with_email(user.pending_email).exists():
+        return
+{% endif %}
+    send_link_email(
+        name="email_change",
+        user=user,
+        token_generator=email_change_token,
+        url_pattern=settings.EMAIL_CHANGE_CONFIRM_URL,
+        to=[user.pending_email],
+    )
+
+
+def email_change_confirm(*, user):
+    email = user.pending_email
+    user.pending_email = ""
+{% if cookiecutter.username_field == "email" %}
+    user.save(update_fields=["pending_email"])
+    username_change(user=user, username=email)
+{% else %}
+    user.email = email
+    user.save(update_fields=["email", "pending_email"])
+{% endif %}
 
 
 def _send_link_to_active_user(*, email, **link):

@@ -42,8 +42,17 @@ class UsernameResetTokenGenerator(PasswordResetTokenGenerator):
         return super()._make_hash_value(user, timestamp) + user.get_username()
 
 
+class EmailChangeTokenGenerator(PasswordResetTokenGenerator):
+    key_salt = "users.tokens.EmailChangeTokenGenerator"
+
+    def _make_hash_value(self, user, timestamp):
+        # Confirming the change, or asking for another address, spends the link.
+        return f"{super()._make_hash_value(user, timestamp)}\n{user.email}\n{user.pending_email}"
+
+
 {% if cookiecutter.send_activation_email %}
 activation_token = ActivationTokenGenerator()
 {% endif %}
 password_reset_token = PasswordResetLinkTokenGenerator()
 username_reset_token = UsernameResetTokenGenerator()
+email_change_token = EmailChangeTokenGenerator()

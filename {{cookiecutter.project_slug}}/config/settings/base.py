@@ -100,7 +100,7 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
-# Lifetime of activation and reset links, in seconds.
+# Lifetime of activation, reset and email change links, in seconds.
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60 * 24 * 3)
 {% if cookiecutter.login_by_code %}
 # How long a mailed login code works, in seconds.
@@ -221,6 +221,9 @@ PASSWORD_RESET_CONFIRM_URL = env(
 )
 USERNAME_RESET_CONFIRM_URL = env(
     "USERNAME_RESET_CONFIRM_URL", default="#/username/reset/confirm/{uid}/{token}"
+)
+EMAIL_CHANGE_CONFIRM_URL = env(
+    "EMAIL_CHANGE_CONFIRM_URL", default="#/email/change/confirm/{uid}/{token}"
 )
 {% if cookiecutter.use_celery %}
 

@@ -71,20 +71,30 @@ def check_username_is_free(username):
 
 
 class UserSerializer(serializers.ModelSerializer):
+    pending_email = serializers.CharField(
+        read_only=True, help_text=_("A new address waiting for confirmation, or empty.")
+    )
+
     class Meta:
         model = User
 {% if cookiecutter.username_field == "username" %}
-        fields = ["id", "username", "email", "first_name", "last_name"]
+        fields = ["id", "username", "email", "pending_email", "first_name", "last_name"]
         read_only_fields = ["username"]
+{% if not cookiecutter.prevent_enumeration %}
 
     def validate_email(self, value):
         return check_email_is_free(value, user=self.instance)
+{% endif %}
 
     def update(self, instance, validated_data):
-        with atomic_reporting_races(self):
-            return super().update(instance, validated_data)
+        # A new address takes over once it is confirmed: see users/api/email_change.py.
+        email = User.objects.normalize_email(validated_data.pop("email", instance.email))
+        user = super().update(instance, validated_data)
+        if email != user.email:
+            services.email_change_request(user=user, email=email)
+        return user
 {% else %}
-        fields = ["id", "email", "first_name", "last_name"]
+        fields = ["id", "email", "pending_email", "first_name", "last_name"]
         read_only_fields = ["email"]
 {% endif %}
 

@@ -11,6 +11,7 @@ from users.api.activation import ActivationView, ResendActivationView
 {% if cookiecutter.token_strategy in ["token", "both"] %}
 from users.api.authtoken import TokenLoginView, TokenLogoutView
 {% endif %}
+from users.api.email_change import ChangeEmailConfirmView
 {% if cookiecutter.token_strategy in ["jwt", "both"] %}
 from users.api.jwt import (
 {% if cookiecutter.jwt_cookie %}
@@ -53,6 +54,11 @@ urlpatterns = [
         "users/reset_{{ field }}_confirm/",
         ResetUsernameConfirmView.as_view(),
         name="user-reset-username-confirm",
+    ),
+    path(
+        "users/change_email_confirm/",
+        ChangeEmailConfirmView.as_view(),
+        name="user-change-email-confirm",
     ),
     path("token/logout/all/", LogoutEverywhereView.as_view(), name="logout-all"),
 {% if cookiecutter.token_strategy in ["token", "both"] %}

@@ -46,6 +46,13 @@ class NewUsernameSerializer(serializers.Serializer):
 
 class SetUsernameSerializer(NewUsernameSerializer, CurrentPasswordSerializer):
     """A new login name, confirmed with the current password."""
+{% if field == "email" and cookiecutter.prevent_enumeration %}
+
+    def validate_new_email(self, value):
+        # A taken address is no error here, so the answer tells no one who has an
+        # account; services.email_change_request sends it no link.
+        return value
+{% endif %}
 {% if cookiecutter.set_username_retype %}
 
     re_new_{{ field }} = serializers.CharField()
@@ -73,7 +80,12 @@ class SetUsernameView(ActionView):
     serializer_class = SetUsernameSerializer
 
     def perform(self, data):
-        services.username_change(user=self.request.user, username=data["new_{{ field }}"])
+{% if field == "email" %}
+        # The new address takes over once it is confirmed: see users/api/email_change.py.
+        services.email_change_request(user=self.request.user, email=data["new_email"])
+{% else %}
+        services.username_change(user=self.request.user, username=data["new_username"])
+{% endif %}
 
 
 class ResetUsernameView(ActionView):

@@ -63,6 +63,15 @@ class Migration(migrations.Migration):
                 ),
 {% endif %}
                 (
+                    "pending_email",
+                    models.EmailField(
+                        blank=True,
+                        editable=False,
+                        max_length=254,
+                        verbose_name="pending email address",
+                    ),
+                ),
+                (
                     "first_name",
                     models.CharField(blank=True, max_length=150, verbose_name="first name"),
                 ),

@@ -42,6 +42,17 @@ class ResetRequestTests:
         assert response.status_code == 204
         assert [message.to for message in mailoutbox] == [[user.email]]
 
+    def test_for_an_address_still_pending_confirmation_sends_nothing(
+        self, api_client, url, user, mailoutbox
+    ):
+        user.pending_email = "grace@example.com"
+        user.save()
+
+        response = api_client.post(url, {"email": "grace@example.com"})
+
+        assert response.status_code == 204
+        assert mailoutbox == []
+
     def test_for_unknown_email_sends_nothing(self, api_client, url, user, mailoutbox):
         response = api_client.post(url, {"email": "nobody@example.com"})
 

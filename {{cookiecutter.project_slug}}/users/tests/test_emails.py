@@ -8,14 +8,23 @@ from django.utils.html import escape
 
 {% if cookiecutter.send_activation_email or cookiecutter.send_confirmation_email %}
 from users.models import User
+{% endif %}
+{% if field == "email" %}
+from users.tests.factories import PASSWORD
+{% endif %}
+{% if cookiecutter.send_activation_email or cookiecutter.send_confirmation_email %}
 from users.tests.helpers import registration_body
 {% endif %}
 from users.tests.mail import link_params
+from users.tokens import (
 {% if cookiecutter.send_activation_email %}
-from users.tokens import activation_token, encode_uid, password_reset_token, username_reset_token
-{% else %}
-from users.tokens import encode_uid, password_reset_token, username_reset_token
+    activation_token,
 {% endif %}
+    email_change_token,
+    encode_uid,
+    password_reset_token,
+    username_reset_token,
+)
 
 SITE_NAME = "Ada's Shop & Co"
 NEW_PASSWORD = "a new and longer passphrase"
@@ -86,6 +95,42 @@ def test_username_reset_email_links_to_the_default_frontend_url(api_client, user
     api_client.post(reverse("user-reset-username"), {"email": user.email})
 
     assert_link(mailoutbox[0], "#/username/reset/confirm/{uid}/{token}", user, username_reset_token)
+
+
+def request_email_change(client, email):
+{% if field == "email" %}
+    data = {"current_password": PASSWORD, "new_email": email}
+{% if cookiecutter.set_username_retype %}
+    data["re_new_email"] = email
+{% endif %}
+    client.post(reverse("user-set-username"), data)
+{% else %}
+    client.patch(reverse("user-me"), {"email": email}, format="json")
+{% endif %}
+
+
+def test_email_change_emails(auth_client, user, settings, mailoutbox):
+    settings.EMAIL_CHANGE_CONFIRM_URL = "app/email/{uid}/{token}"
+    old_email = user.email
+
+    request_email_change(auth_client, "grace@example.com")
+
+    [link_mail] = [message for message in mailoutbox if message.to == ["grace@example.com"]]
+    assert_account_email(link_mail)
+    user.refresh_from_db()
+    assert_link(link_mail, "app/email/{uid}/{token}", user, email_change_token)
+    [notice] = [message for message in mailoutbox if message.to == [old_email]]
+    html = assert_account_email(notice)
+    assert "grace@example.com" in notice.body
+    assert "grace@example.com" in html
+
+
+def test_email_change_email_links_to_the_default_frontend_url(auth_client, user, mailoutbox):
+    request_email_change(auth_client, "grace@example.com")
+
+    [link_mail] = [message for message in mailoutbox if message.to == ["grace@example.com"]]
+    user.refresh_from_db()
+    assert_link(link_mail, "#/email/change/confirm/{uid}/{token}", user, email_change_token)
 
 
 def test_email_subject_is_one_line_even_if_the_site_name_is_not(
@@ -171,8 +216,11 @@ def test_username_changed_email(auth_client, user, password, mailoutbox):
 {% endif %}
 
     auth_client.post(reverse("user-set-username"), data)
-
 {% if field == "email" %}
+    [link_mail] = [message for message in mailoutbox if message.to == [data["new_email"]]]
+    mailoutbox.clear()
+    auth_client.post(reverse("user-change-email-confirm"), link_params(link_mail))
+
     recipients = sorted(address for message in mailoutbox for address in message.to)
     assert recipients == sorted([old_email, "new.address@example.com"])
     for message in mailoutbox:
@@ -180,6 +228,7 @@ def test_username_changed_email(auth_client, user, password, mailoutbox):
         assert "new.address@example.com" in message.body
         assert "new.address@example.com" in html
 {% else %}
+
     [message] = mailoutbox
     assert message.to == [user.email]
     html = assert_account_email(message)

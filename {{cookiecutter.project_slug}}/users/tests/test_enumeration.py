@@ -1,11 +1,17 @@
-"""Registration tells no one whether an address has an account (prevent_enumeration)."""
+"""Registration and email changes tell no one whether an address has an account
+(prevent_enumeration)."""
 
 import pytest
 from django.urls import reverse
 from rest_framework import status
+from rest_framework.test import APIClient
 
 from users.models import User
+{% if cookiecutter.username_field == "email" %}
+from users.tests.factories import PASSWORD, UserFactory
+{% else %}
 from users.tests.factories import UserFactory
+{% endif %}
 from users.tests.helpers import registration_body
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +62,46 @@ def test_taken_address_still_needs_a_valid_body(api_client):
 
     assert response.status_code == status.HTTP_400_BAD_REQUEST
     assert "password" in response.json()
+{% if cookiecutter.username_field == "email" %}
+
+
+def change_email(client, email):
+    body = {"current_password": PASSWORD, "new_email": email}
+{% if cookiecutter.set_username_retype %}
+    body["re_new_email"] = email
+{% endif %}
+    return client.post(reverse("user-set-username"), body)
+{% else %}
+
+
+def change_email(client, email):
+    return client.patch(reverse("user-me"), {"email": email}, format="json")
+{% endif %}
+
+
+def test_email_change_to_a_taken_address_gets_the_answer_of_a_free_one(db):
+    UserFactory(email="ada@example.com")
+    taken_client, free_client = APIClient(), APIClient()
+    taken_client.force_authenticate(UserFactory())
+    free_client.force_authenticate(UserFactory())
+
+    taken = change_email(taken_client, "ADA@example.com")
+    free = change_email(free_client, "grace@example.com")
+
+{% if cookiecutter.username_field == "email" %}
+    assert taken.status_code == free.status_code == status.HTTP_204_NO_CONTENT
+{% else %}
+    assert taken.status_code == free.status_code == status.HTTP_200_OK
+    assert taken.json()["pending_email"] == "ADA@example.com"
+    assert free.json()["pending_email"] == "grace@example.com"
+{% endif %}
+
+
+def test_email_change_to_a_taken_address_mails_only_the_notice(auth_client, user, mailoutbox):
+    owner = UserFactory(email="ada@example.com")
+
+    change_email(auth_client, "ADA@example.com")
+
+    assert [message.to for message in mailoutbox] == [[user.email]]
+    owner.refresh_from_db()
+    assert owner.email == "ada@example.com"

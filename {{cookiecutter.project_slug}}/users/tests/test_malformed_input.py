@@ -14,11 +14,15 @@ from rest_framework_simplejwt.tokens import RefreshToken
 {% endif %}
 
 from users.tests.factories import PASSWORD
+from users.tokens import (
 {% if cookiecutter.send_activation_email %}
-from users.tokens import activation_token, encode_uid, password_reset_token, username_reset_token
-{% else %}
-from users.tokens import encode_uid, password_reset_token, username_reset_token
+    activation_token,
 {% endif %}
+    email_change_token,
+    encode_uid,
+    password_reset_token,
+    username_reset_token,
+)
 
 NEW_PASSWORD = "a new and longer passphrase"
 {% if field == "email" %}
@@ -80,6 +84,7 @@ def valid_body(name, user):
             "re_new_{{ field }}": NEW_LOGIN,
 {% endif %}
         },
+        "user-change-email-confirm": {"uid": uid, "token": email_change_token.make_token(user)},
 {% if drf_token %}
         "login": {"{{ field }}": user.{{ field }}, "password": PASSWORD},
 {% endif %}
@@ -140,6 +145,7 @@ FIELDS = {
         "re_new_{{ field }}",
 {% endif %}
     ],
+    "user-change-email-confirm": ["uid", "token"],
 {% if drf_token %}
     "login": ["{{ field }}", "password"],
 {% endif %}

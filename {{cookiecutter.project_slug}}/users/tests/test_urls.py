@@ -17,6 +17,7 @@ PATHS = {
     "user-set-username": "/auth/users/set_{{ field }}/",
     "user-reset-username": "/auth/users/reset_{{ field }}/",
     "user-reset-username-confirm": "/auth/users/reset_{{ field }}_confirm/",
+    "user-change-email-confirm": "/auth/users/change_email_confirm/",
     "logout-all": "/auth/token/logout/all/",
 {% if cookiecutter.token_strategy in ["token", "both"] %}
     "login": "/auth/token/login/",

@@ -2,15 +2,16 @@ import pytest
 from django.urls import reverse
 from rest_framework import status
 
-{% if cookiecutter.username_field == "username" %}
-from users.api import serializers
-{% endif %}
 from users.models import User
 from users.signals import user_updated
-{% if cookiecutter.username_field == "username" %}
+{% if cookiecutter.username_field == "username" and not cookiecutter.prevent_enumeration %}
 from users.tests.factories import UserFactory
 {% endif %}
 from users.tests.helpers import public_fields
+{% if cookiecutter.username_field == "username" %}
+from users.tests.mail import link_params
+from users.tokens import email_change_token
+{% endif %}
 
 pytestmark = pytest.mark.django_db
 
@@ -97,43 +98,53 @@ def test_patch_me_cannot_grant_privileges(auth_client, user):
 {% if cookiecutter.username_field == "username" %}
 
 
-def test_patch_me_can_change_email(auth_client, user):
+def test_patch_me_keeps_the_old_email_until_the_new_one_is_confirmed(auth_client, user):
+    email = user.email
+
     response = auth_client.patch(URL, {"email": "grace@example.com"}, format="json")
 
     assert response.status_code == status.HTTP_200_OK
+    assert response.json()["email"] == email
+    assert response.json()["pending_email"] == "grace@example.com"
     user.refresh_from_db()
-    assert user.email == "grace@example.com"
+    assert user.email == email
+    assert user.pending_email == "grace@example.com"
 
 
-def test_patch_me_to_taken_email_in_other_case_is_refused(auth_client, user):
+def test_patch_me_with_a_new_email_mails_a_link_there_and_a_notice_to_the_old(
+    auth_client, user, mailoutbox
+):
+    auth_client.patch(URL, {"email": "grace@example.com"}, format="json")
+
+    assert sorted(message.to for message in mailoutbox) == [["grace@example.com"], [user.email]]
+    [link_mail] = [message for message in mailoutbox if message.to == ["grace@example.com"]]
+    user.refresh_from_db()
+    assert email_change_token.check_token(user, link_params(link_mail)["token"])
+    [notice] = [message for message in mailoutbox if message.to == [user.email]]
+    assert "grace@example.com" in notice.body
+
+
+def test_patch_me_with_the_same_email_changes_nothing(auth_client, user, mailoutbox):
+    response = auth_client.patch(URL, {"email": user.email}, format="json")
+
+    assert response.status_code == status.HTTP_200_OK
+    user.refresh_from_db()
+    assert user.pending_email == ""
+    assert mailoutbox == []
+{% if not cookiecutter.prevent_enumeration %}
+
+
+def test_patch_me_to_taken_email_in_other_case_is_refused(auth_client, user, mailoutbox):
     UserFactory(email="grace@example.com")
-    email = user.email
 
     response = auth_client.patch(URL, {"email": "GRACE@Example.com"}, format="json")
 
     assert response.status_code == status.HTTP_400_BAD_REQUEST
     assert list(response.json()) == ["email"]
     user.refresh_from_db()
-    assert user.email == email
-
-
-def test_patch_me_losing_a_race_for_the_email_is_refused(auth_client, user, monkeypatch):
-    check = serializers.check_email_is_free
-
-    def check_then_lose_race(email, user=None):
-        checked = check(email, user=user)
-        UserFactory(email=email.upper())
-        return checked
-
-    monkeypatch.setattr(serializers, "check_email_is_free", check_then_lose_race)
-    email = user.email
-
-    response = auth_client.patch(URL, {"email": "grace@example.com"}, format="json")
-
-    assert response.status_code == status.HTTP_400_BAD_REQUEST
-    assert list(response.json()) == ["email"]
-    user.refresh_from_db()
-    assert user.email == email
+    assert user.pending_email == ""
+    assert mailoutbox == []
+{% endif %}
 
 
 @pytest.mark.parametrize("email", ["", None, "not-an-address"])
