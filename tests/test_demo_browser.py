@@ -228,7 +228,7 @@ def register_and_activate(demo, login, email, password):
 
 
 def edit_profile(demo):
-    demo.submit("profile", first_name="Ada", last_name="Lovelace")
+    demo.submit("profile", name="Ada Lovelace")
     demo.wait_for_text("flash", "profile is saved")
     assert "Lovelace" in demo.wait_for_text("me-details", "Lovelace")
 
@@ -268,7 +268,16 @@ def set_login(demo, new_login, password):
     values = demo.with_retype("set_username_retype", f"new_{field}", new_login)
     demo.screenshot("set-username")
     demo.submit("set-username", **values, current_password=password)
-    demo.wait_for_text("flash", f"is now {new_login}")
+    if field == "email":
+        # The new address takes over once the link mailed to it is opened.
+        demo.wait_for_text("flash", f"mailed to {new_login}")
+        demo.open(demo.mailed_link(new_login, "#/email/change/confirm/"))
+        demo.wait_for_screen("email-change-confirm")
+        demo.wait_for_text("email-change-confirm-status", "is confirmed")
+        demo.click("nav-me")
+        demo.wait_for_screen("me")
+    else:
+        demo.wait_for_text("flash", f"is now {new_login}")
     demo.wait_for_text("me-details", new_login)
 
 

@@ -27,7 +27,7 @@ class UserAdmin(BaseUserAdmin):
     add_form = UserCreationForm
     fieldsets = [
         (None, {"fields": [User.USERNAME_FIELD, *User.REQUIRED_FIELDS, "password"]}),
-        (_("Personal info"), {"fields": ["first_name", "last_name"]}),
+        (_("Personal info"), {"fields": ["name", "pending_email"]}),
         (
             _("Permissions"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
@@ -43,8 +43,9 @@ class UserAdmin(BaseUserAdmin):
             },
         ),
     ]
-    list_display = [User.USERNAME_FIELD, "email", "first_name", "last_name", "is_staff"]
-    search_fields = [User.USERNAME_FIELD, "email", "first_name", "last_name"]
+    readonly_fields = ["pending_email"]
+    list_display = [User.USERNAME_FIELD, "email", "name", "is_staff"]
+    search_fields = [User.USERNAME_FIELD, "email", "name"]
     ordering = [User.USERNAME_FIELD]
 {% if cookiecutter.token_strategy in ["token", "both"] %}
 

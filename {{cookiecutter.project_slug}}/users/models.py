@@ -31,8 +31,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     # An address the user asked to change to: theirs once they open the link mailed
     # there (services.email_change_request). Until then the current one stays in use.
     pending_email = models.EmailField(_("pending email address"), blank=True, editable=False)
-    first_name = models.CharField(_("first name"), max_length=150, blank=True)
-    last_name = models.CharField(_("last name"), max_length=150, blank=True)
+    # One field, written as the person writes it: not every name splits into a
+    # first and a last one.
+    name = models.CharField(_("name"), max_length=255, blank=True)
     is_staff = models.BooleanField(
         _("staff status"),
         default=False,
@@ -87,10 +88,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         self.email = self.__class__.objects.normalize_email(self.email)
 
     def get_full_name(self):
-        return f"{self.first_name} {self.last_name}".strip()
+        return self.name
 
     def get_short_name(self):
-        return self.first_name
+        # Which part of a name is the short one differs from name to name: no guessing.
+        return self.name
 {% if cookiecutter.token_strategy in ["token", "both"] %}
 
 

@@ -88,7 +88,15 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # https://docs.djangoproject.com/en/stable/topics/auth/customizing/
 AUTH_USER_MODEL = "users.User"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        # Django's default list names first_name and last_name; this model has one name.
+{% if cookiecutter.username_field == "username" %}
+        "OPTIONS": {"user_attributes": ["username", "email", "name"]},
+{% else %}
+        "OPTIONS": {"user_attributes": ["email", "name"]},
+{% endif %}
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},

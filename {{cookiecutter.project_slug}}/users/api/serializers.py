@@ -78,7 +78,7 @@ class UserSerializer(serializers.ModelSerializer):
     class Meta:
         model = User
 {% if cookiecutter.username_field == "username" %}
-        fields = ["id", "username", "email", "pending_email", "first_name", "last_name"]
+        fields = ["id", "username", "email", "pending_email", "name"]
         read_only_fields = ["username"]
 {% if not cookiecutter.prevent_enumeration %}
 
@@ -94,7 +94,7 @@ class UserSerializer(serializers.ModelSerializer):
             services.email_change_request(user=user, email=email)
         return user
 {% else %}
-        fields = ["id", "email", "pending_email", "first_name", "last_name"]
+        fields = ["id", "email", "pending_email", "name"]
         read_only_fields = ["email"]
 {% endif %}
 

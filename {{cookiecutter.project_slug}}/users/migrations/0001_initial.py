@@ -71,14 +71,7 @@ class Migration(migrations.Migration):
                         verbose_name="pending email address",
                     ),
                 ),
-                (
-                    "first_name",
-                    models.CharField(blank=True, max_length=150, verbose_name="first name"),
-                ),
-                (
-                    "last_name",
-                    models.CharField(blank=True, max_length=150, verbose_name="last name"),
-                ),
+                ("name", models.CharField(blank=True, max_length=255, verbose_name="name")),
                 (
                     "is_staff",
                     models.BooleanField(

@@ -14,6 +14,5 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
 {% endif %}
     email = factory.Sequence(lambda n: f"user{n}@example.com")
-    first_name = "Ada"
-    last_name = "Lovelace"
+    name = "Ada Lovelace"
     password = factory.django.Password(PASSWORD)

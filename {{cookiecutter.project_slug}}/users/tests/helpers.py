@@ -61,8 +61,7 @@ def public_fields(user):
 {% endif %}
         "email": user.email,
         "pending_email": user.pending_email,
-        "first_name": user.first_name,
-        "last_name": user.last_name,
+        "name": user.name,
     }
 
 

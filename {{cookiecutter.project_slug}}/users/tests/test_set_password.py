@@ -53,6 +53,15 @@ def test_set_password_to_a_password_like_the_email_is_refused(auth_client, user,
     assert_field_error(response, "new_password")
 
 
+def test_set_password_to_a_password_like_the_name_is_refused(auth_client, user, password):
+    user.name = "Augusta Ada Lovelace"
+    user.save()
+
+    response = auth_client.post(URL, body(password, "augusta ada lovelace"))
+
+    assert_field_error(response, "new_password")
+
+
 @pytest.mark.parametrize("missing", ["current_password", "new_password"])
 def test_set_password_without_a_required_field_is_refused(auth_client, password, missing):
     data = body(password)

@@ -137,11 +137,18 @@ def test_user_reads_as_its_login():
     assert str(user) == user.get_username()
 
 
-def test_user_names():
-    user = UserFactory(first_name="Ada", last_name="Lovelace")
+def test_user_name_is_its_full_and_its_short_name():
+    user = UserFactory(name="Ada King, Countess of Lovelace")
 
-    assert user.get_full_name() == "Ada Lovelace"
-    assert user.get_short_name() == "Ada"
+    assert user.get_full_name() == "Ada King, Countess of Lovelace"
+    assert user.get_short_name() == "Ada King, Countess of Lovelace"
+
+
+def test_user_without_a_name_has_empty_names():
+    user = UserFactory(name="")
+
+    assert user.get_full_name() == ""
+    assert user.get_short_name() == ""
 
 
 def test_clean_normalizes_the_email():

@@ -66,28 +66,28 @@ def test_get_non_numeric_id_is_not_found(staff_client, pk):
 
 
 def test_patch_own_user_updates_it(auth_client, user):
-    response = auth_client.patch(url(user), {"first_name": "Grace"}, format="json")
+    response = auth_client.patch(url(user), {"name": "Grace Hopper"}, format="json")
 
     assert response.status_code == status.HTTP_200_OK
-    assert response.json()["first_name"] == "Grace"
+    assert response.json()["name"] == "Grace Hopper"
     user.refresh_from_db()
-    assert user.first_name == "Grace"
+    assert user.name == "Grace Hopper"
 
 
 def test_put_own_user_updates_it(auth_client, user):
-    body = {"email": user.email, "first_name": "Grace", "last_name": "Hopper"}
+    body = {"email": user.email, "name": "Grace Hopper"}
 
     response = auth_client.put(url(user), body, format="json")
 
     assert response.status_code == status.HTTP_200_OK
     user.refresh_from_db()
-    assert (user.first_name, user.last_name) == ("Grace", "Hopper")
+    assert user.name == "Grace Hopper"
 
 
 def test_update_sends_user_updated_signal(auth_client, user, catch_signal):
     calls = catch_signal(user_updated)
 
-    auth_client.patch(url(user), {"first_name": "Grace"}, format="json")
+    auth_client.patch(url(user), {"name": "Grace Hopper"}, format="json")
 
     assert len(calls) == 1
     assert calls[0]["user"] == user
@@ -118,20 +118,20 @@ def test_patch_cannot_grant_privileges(auth_client, user):
 
 @pytest.mark.parametrize("method", ["put", "patch"])
 def test_update_other_user_is_not_found(auth_client, other_user, method):
-    body = {"email": "mine@example.com", "first_name": "Mallory"}
+    body = {"email": "mine@example.com", "name": "Mallory"}
 
     response = getattr(auth_client, method)(url(other_user), body, format="json")
 
     assert response.status_code == status.HTTP_404_NOT_FOUND
     other_user.refresh_from_db()
-    assert other_user.first_name != "Mallory"
+    assert other_user.name != "Mallory"
 
 
 def test_update_with_100_kb_name_is_refused(auth_client, user):
-    response = auth_client.patch(url(user), {"first_name": "a" * 100_000}, format="json")
+    response = auth_client.patch(url(user), {"name": "a" * 100_000}, format="json")
 
     assert response.status_code == status.HTTP_400_BAD_REQUEST
-    assert list(response.json()) == ["first_name"]
+    assert list(response.json()) == ["name"]
 
 
 def test_update_with_malformed_body_is_refused(auth_client, user, malformed_json):

@@ -34,30 +34,30 @@ def test_me_for_anonymous_is_unauthorized(api_client, method):
 
 
 def test_patch_me_updates_given_fields(auth_client, user):
-    response = auth_client.patch(URL, {"first_name": "Grace"}, format="json")
+    response = auth_client.patch(URL, {"name": "Grace Hopper"}, format="json")
 
     assert response.status_code == status.HTTP_200_OK
-    assert response.json()["first_name"] == "Grace"
+    assert response.json()["name"] == "Grace Hopper"
     user.refresh_from_db()
-    assert (user.first_name, user.last_name) == ("Grace", "Lovelace")
+    assert user.name == "Grace Hopper"
 
 
 def test_put_me_updates_profile(auth_client, user):
-    body = {"email": user.email, "first_name": "Grace", "last_name": "Hopper"}
+    body = {"email": user.email, "name": "Grace Hopper"}
 
     response = auth_client.put(URL, body, format="json")
 
     assert response.status_code == status.HTTP_200_OK
-    assert response.json()["last_name"] == "Hopper"
+    assert response.json()["name"] == "Grace Hopper"
     user.refresh_from_db()
-    assert (user.first_name, user.last_name) == ("Grace", "Hopper")
+    assert user.name == "Grace Hopper"
 
 
 @pytest.mark.parametrize("method", ["put", "patch"])
 def test_update_me_sends_user_updated_signal(auth_client, user, catch_signal, method):
     calls = catch_signal(user_updated)
 
-    getattr(auth_client, method)(URL, {"email": user.email, "first_name": "G"}, format="json")
+    getattr(auth_client, method)(URL, {"email": user.email, "name": "G"}, format="json")
 
     assert len(calls) == 1
     assert calls[0]["sender"] is User
@@ -68,7 +68,7 @@ def test_update_me_sends_user_updated_signal(auth_client, user, catch_signal, me
 def test_refused_update_sends_no_signal(auth_client, catch_signal):
     calls = catch_signal(user_updated)
 
-    auth_client.patch(URL, {"first_name": "a" * 1000}, format="json")
+    auth_client.patch(URL, {"name": "a" * 1000}, format="json")
 
     assert calls == []
 
@@ -156,7 +156,7 @@ def test_patch_me_to_blank_or_invalid_email_is_refused(auth_client, user, email)
 
 
 def test_put_me_without_email_is_refused(auth_client):
-    response = auth_client.put(URL, {"first_name": "Grace"}, format="json")
+    response = auth_client.put(URL, {"name": "Grace Hopper"}, format="json")
 
     assert response.status_code == status.HTTP_400_BAD_REQUEST
     assert list(response.json()) == ["email"]
@@ -164,14 +164,14 @@ def test_put_me_without_email_is_refused(auth_client):
 
 
 def test_update_me_with_100_kb_name_is_refused(auth_client):
-    response = auth_client.patch(URL, {"last_name": "a" * 100_000}, format="json")
+    response = auth_client.patch(URL, {"name": "a" * 100_000}, format="json")
 
     assert response.status_code == status.HTTP_400_BAD_REQUEST
-    assert list(response.json()) == ["last_name"]
+    assert list(response.json()) == ["name"]
 
 
 def test_update_me_with_odd_value_is_answered_without_error(auth_client, hostile_value):
-    response = auth_client.patch(URL, {"first_name": hostile_value}, format="json")
+    response = auth_client.patch(URL, {"name": hostile_value}, format="json")
 
     assert response.status_code in (status.HTTP_200_OK, status.HTTP_400_BAD_REQUEST)
     assert isinstance(response.json(), dict)
