@@ -63,6 +63,9 @@ def unneeded_paths(answers):
         Path("config/celery.py"): answers["use_celery"],
         Path("users/tasks.py"): answers["use_celery"],
         Path("users/tests/test_tasks.py"): answers["use_celery"],
+        Path("users/images.py"): answers["profile_image"],
+        Path("users/api/images.py"): answers["profile_image"],
+        Path("users/tests/test_me_image.py"): answers["profile_image"],
     }
     for path in email_files("activation"):
         keep[path] = activation

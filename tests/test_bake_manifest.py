@@ -43,6 +43,9 @@ OPTIONAL_FILES = {
     "users/tests/test_enumeration.py": option("prevent_enumeration"),
     "users/jwt_cookies.py": option("jwt_cookie"),
     "users/tests/test_jwt_cookies.py": option("jwt_cookie"),
+    "users/images.py": option("profile_image"),
+    "users/api/images.py": option("profile_image"),
+    "users/tests/test_me_image.py": option("profile_image"),
     **dict.fromkeys(email_templates("account_exists"), option("prevent_enumeration")),
     "login_codes/models.py": option("login_by_code"),
     "login_codes/migrations/0001_initial.py": option("login_by_code"),
@@ -205,3 +208,18 @@ def test_bake_without_login_by_code_never_mentions_it(project):
     # .cruft.json records every answer, login_by_code=false included.
     assert files_mentioning(project, "login_code") in ([], [".cruft.json"])
     assert files_mentioning(project, "LOGIN_CODE") == []
+
+
+@combinations_where(lambda answers: not answers["profile_image"])
+def test_bake_without_profile_image_never_mentions_it(project):
+    assert files_mentioning(project, "pillow") == []
+    assert files_mentioning(project, "from PIL") == []
+    assert files_mentioning(project, "MEDIA_ROOT") == []
+    assert files_mentioning(project, "MEDIA_URL") == []
+    # .cruft.json records every answer, profile_image=false included.
+    assert files_mentioning(project, "image") in ([], [".cruft.json"])
+
+
+@combinations_where(lambda answers: answers["profile_image"])
+def test_bake_with_profile_image_depends_on_pillow(project):
+    assert '"pillow>=' in (project / "pyproject.toml").read_text(encoding="utf-8")

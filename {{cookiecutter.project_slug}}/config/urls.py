@@ -1,4 +1,7 @@
 from django.conf import settings
+{% if cookiecutter.profile_image %}
+from django.conf.urls.static import static
+{% endif %}
 from django.contrib import admin
 from django.http import JsonResponse
 from django.urls import include, path, re_path
@@ -24,6 +27,10 @@ if settings.API_DOCS_ENABLED:
         path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
         path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     ]
+{% if cookiecutter.profile_image %}
+# Uploaded images, with DEBUG on only (an empty list otherwise).
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+{% endif %}
 urlpatterns += [
     # API clients get a JSON 404 for any other path, also with DEBUG on, and no
     # APPEND_SLASH redirect (which Django cannot do for a POST).

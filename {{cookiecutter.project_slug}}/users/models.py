@@ -7,6 +7,9 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+{% if cookiecutter.profile_image %}
+from users.images import image_path
+{% endif %}
 from users.managers import UserManager
 
 
@@ -34,6 +37,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     # One field, written as the person writes it: not every name splits into a
     # first and a last one.
     name = models.CharField(_("name"), max_length=255, blank=True)
+{% if cookiecutter.profile_image %}
+    # users/images.py checks and re-encodes what is stored here.
+    image = models.ImageField(_("profile image"), upload_to=image_path, blank=True)
+{% endif %}
     is_staff = models.BooleanField(
         _("staff status"),
         default=False,

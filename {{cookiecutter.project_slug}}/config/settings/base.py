@@ -84,6 +84,18 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+{% if cookiecutter.profile_image %}
+
+# https://docs.djangoproject.com/en/stable/topics/files/
+# Profile images go to the default storage: files under MEDIA_ROOT, served at MEDIA_URL
+# by the web server in production (runserver serves them with DEBUG on). Another
+# storage backend (S3 and the like) can be set in STORAGES.
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_URL = env("MEDIA_URL", default="media/")
+# users/images.py refuses larger uploads.
+PROFILE_IMAGE_MAX_BYTES = env.int("PROFILE_IMAGE_MAX_BYTES", default=5 * 1024 * 1024)
+PROFILE_IMAGE_MAX_PIXELS = env.int("PROFILE_IMAGE_MAX_PIXELS", default=25_000_000)
+{% endif %}
 
 # https://docs.djangoproject.com/en/stable/topics/auth/customizing/
 AUTH_USER_MODEL = "users.User"

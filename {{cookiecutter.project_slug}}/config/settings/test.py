@@ -14,3 +14,10 @@ EMAIL_FRONTEND_PROTOCOL = "https"
 EMAIL_FRONTEND_DOMAIN = "app.example.com"
 # Off, as every test shares one client address; test_throttling.py turns scopes on.
 THROTTLE_RATES = dict.fromkeys(THROTTLE_RATES)
+{% if cookiecutter.profile_image %}
+# Uploads stay in memory.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+{% endif %}

@@ -74,11 +74,15 @@ class UserSerializer(serializers.ModelSerializer):
     pending_email = serializers.CharField(
         read_only=True, help_text=_("A new address waiting for confirmation, or empty.")
     )
+{% if cookiecutter.profile_image %}
+    # Uploaded and deleted at users/me/image/.
+    image = serializers.ImageField(read_only=True, allow_null=True)
+{% endif %}
 
     class Meta:
         model = User
 {% if cookiecutter.username_field == "username" %}
-        fields = ["id", "username", "email", "pending_email", "name"]
+        fields = ["id", "username", "email", "pending_email", "name"{{ ', "image"' if cookiecutter.profile_image }}]
         read_only_fields = ["username"]
 {% if not cookiecutter.prevent_enumeration %}
 
@@ -94,7 +98,7 @@ class UserSerializer(serializers.ModelSerializer):
             services.email_change_request(user=user, email=email)
         return user
 {% else %}
-        fields = ["id", "email", "pending_email", "name"]
+        fields = ["id", "email", "pending_email", "name"{{ ', "image"' if cookiecutter.profile_image }}]
         read_only_fields = ["email"]
 {% endif %}
 

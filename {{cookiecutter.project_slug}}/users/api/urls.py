@@ -12,6 +12,9 @@ from users.api.activation import ActivationView, ResendActivationView
 from users.api.authtoken import TokenLoginView, TokenLogoutView
 {% endif %}
 from users.api.email_change import ChangeEmailConfirmView
+{% if cookiecutter.profile_image %}
+from users.api.images import ProfileImageView
+{% endif %}
 {% if cookiecutter.token_strategy in ["jwt", "both"] %}
 from users.api.jwt import (
 {% if cookiecutter.jwt_cookie %}
@@ -60,6 +63,9 @@ urlpatterns = [
         ChangeEmailConfirmView.as_view(),
         name="user-change-email-confirm",
     ),
+{% if cookiecutter.profile_image %}
+    path("users/me/image/", ProfileImageView.as_view(), name="user-me-image"),
+{% endif %}
     path("token/logout/all/", LogoutEverywhereView.as_view(), name="logout-all"),
 {% if cookiecutter.token_strategy in ["token", "both"] %}
     path("token/login/", TokenLoginView.as_view(), name="login"),

@@ -5,6 +5,9 @@ from django.db import migrations, models
 {% if cookiecutter.username_field == "username" %}
 import django.contrib.auth.validators
 {% endif %}
+{% if cookiecutter.profile_image %}
+import users.images
+{% endif %}
 import users.managers
 
 
@@ -72,6 +75,16 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("name", models.CharField(blank=True, max_length=255, verbose_name="name")),
+{% if cookiecutter.profile_image %}
+                (
+                    "image",
+                    models.ImageField(
+                        blank=True,
+                        upload_to=users.images.image_path,
+                        verbose_name="profile image",
+                    ),
+                ),
+{% endif %}
                 (
                     "is_staff",
                     models.BooleanField(

@@ -62,6 +62,9 @@ def public_fields(user):
         "email": user.email,
         "pending_email": user.pending_email,
         "name": user.name,
+{% if cookiecutter.profile_image %}
+        "image": None,  # the factories make users without one
+{% endif %}
     }
 
 

@@ -18,6 +18,9 @@ PATHS = {
     "user-reset-username": "/auth/users/reset_{{ field }}/",
     "user-reset-username-confirm": "/auth/users/reset_{{ field }}_confirm/",
     "user-change-email-confirm": "/auth/users/change_email_confirm/",
+{% if cookiecutter.profile_image %}
+    "user-me-image": "/auth/users/me/image/",
+{% endif %}
     "logout-all": "/auth/token/logout/all/",
 {% if cookiecutter.token_strategy in ["token", "both"] %}
     "login": "/auth/token/login/",
