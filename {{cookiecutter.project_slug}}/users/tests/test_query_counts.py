@@ -21,11 +21,15 @@ from users.tests.helpers import authorization_headers, drf_token, registration_b
 {% else %}
 from users.tests.helpers import authorization_headers, registration_body
 {% endif %}
+from users.tokens import (
 {% if cookiecutter.send_activation_email %}
-from users.tokens import activation_token, encode_uid, password_reset_token, username_reset_token
-{% else %}
-from users.tokens import encode_uid, password_reset_token, username_reset_token
+    activation_token,
 {% endif %}
+    email_change_token,
+    encode_uid,
+    password_reset_token,
+    username_reset_token,
+)
 
 pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "a new and longer passphrase"
@@ -128,14 +132,9 @@ def test_user_detail_costs_one_query(auth_client, user, django_assert_num_querie
 
 
 def test_profile_update_query_count(auth_client, django_assert_num_queries):
-{% if field == "username" %}
-    # A savepoint around the email uniqueness check and the update.
-    with django_assert_num_queries(3):
-{% else %}
     # The update.
     with django_assert_num_queries(1):
-{% endif %}
-        response = auth_client.patch(reverse("user-me"), {"first_name": "Grace"}, format="json")
+        response = auth_client.patch(reverse("user-me"), {"name": "Grace Hopper"}, format="json")
 
     assert response.status_code == 200
 
@@ -212,6 +211,24 @@ def test_reset_{{ field }}_confirm_costs_five_queries(user, django_assert_num_qu
     # A savepoint, the locked user, the uniqueness check, the update, the release.
     with django_assert_num_queries(5):
         response = APIClient().post(reverse("user-reset-username-confirm"), body, format="json")
+
+    assert response.status_code == 204
+
+
+def test_change_email_confirm_query_count(user, django_assert_num_queries):
+    user.pending_email = "grace@example.com"
+    user.save()
+    body = {"uid": encode_uid(user.pk), "token": email_change_token.make_token(user)}
+
+{% if field == "email" %}
+    # A savepoint, the locked user, the uniqueness check, clearing the pending address,
+    # the new login, the release.
+    with django_assert_num_queries(6):
+{% else %}
+    # A savepoint, the locked user, the uniqueness check, the update, the release.
+    with django_assert_num_queries(5):
+{% endif %}
+        response = APIClient().post(reverse("user-change-email-confirm"), body, format="json")
 
     assert response.status_code == 204
 
