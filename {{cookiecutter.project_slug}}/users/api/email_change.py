@@ -7,6 +7,7 @@ from rest_framework import permissions, serializers
 from users import services
 from users.api.serializers import DUPLICATE_EMAIL, UidAndTokenSerializer, check_email_is_free
 from users.api.views import ActionView
+from users.auth_log import log_event
 from users.tokens import email_change_token
 
 
@@ -37,3 +38,4 @@ class ChangeEmailConfirmView(ActionView):
             raise serializers.ValidationError(
                 {"non_field_errors": [DUPLICATE_EMAIL]}, code="unique"
             ) from error
+        log_event("email_changed", request=self.request, user=data["user"])

@@ -7,6 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from users import services
+{% if cookiecutter.username_field == "username" %}
+from users.auth_log import log_event
+{% endif %}
 from users.models import User
 from users.tokens import decode_uid
 
@@ -95,6 +98,7 @@ class UserSerializer(serializers.ModelSerializer):
         email = User.objects.normalize_email(validated_data.pop("email", instance.email))
         user = super().update(instance, validated_data)
         if email != user.email:
+            log_event("email_change_requested", request=self.context["request"], user=user)
             services.email_change_request(user=user, email=email)
         return user
 {% else %}

@@ -26,6 +26,9 @@ from users.api.serializers import (
 )
 from users.api.throttles import ACCOUNT_MAIL_THROTTLES
 from users.api.views import ActionView
+{% if cookiecutter.username_field == "email" %}
+from users.auth_log import log_event
+{% endif %}
 from users.tokens import username_reset_token
 
 {% set field = cookiecutter.username_field %}
@@ -82,6 +85,7 @@ class SetUsernameView(ActionView):
     def perform(self, data):
 {% if field == "email" %}
         # The new address takes over once it is confirmed: see users/api/email_change.py.
+        log_event("email_change_requested", request=self.request, user=self.request.user)
         services.email_change_request(user=self.request.user, email=data["new_email"])
 {% else %}
         services.username_change(user=self.request.user, username=data["new_username"])

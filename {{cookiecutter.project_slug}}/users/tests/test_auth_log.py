@@ -18,6 +18,7 @@ from users.tests.helpers import LOGIN_URLS, authorization_headers, registration_
 {% else %}
 from users.tests.helpers import LOGIN_URLS, registration_body
 {% endif %}
+from users.tests.mail import link_params
 
 LOGIN = "{{ cookiecutter.username_field }}"
 NEW_PASSWORD = "a new and longer passphrase"
@@ -85,6 +86,26 @@ def test_password_change_is_logged(auth_events, auth_client, user):
     (record,) = auth_events()
     assert (record.event, record.user_id) == ("password_changed", user.pk)
     assert NEW_PASSWORD not in JSONFormatter().format(record)
+
+
+def test_email_change_request_and_confirmation_are_logged(
+    auth_events, auth_client, user, mailoutbox
+):
+{% if cookiecutter.username_field == "email" %}
+    body = {"current_password": PASSWORD, "new_email": "grace@example.com"}
+{% if cookiecutter.set_username_retype %}
+    body["re_new_email"] = "grace@example.com"
+{% endif %}
+    auth_client.post(reverse("user-set-username"), body)
+{% else %}
+    auth_client.patch(reverse("user-me"), {"email": "grace@example.com"}, format="json")
+{% endif %}
+    [link_mail] = [message for message in mailoutbox if message.to == ["grace@example.com"]]
+    APIClient().post(reverse("user-change-email-confirm"), link_params(link_mail))
+
+    events = [(record.event, record.user_id) for record in auth_events()]
+    assert events == [("email_change_requested", user.pk), ("email_changed", user.pk)]
+    assert all("grace@example.com" not in record.getMessage() for record in auth_events())
 
 
 def test_logout_everywhere_is_logged(auth_events, auth_client, user):
