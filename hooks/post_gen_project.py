@@ -29,6 +29,7 @@ def unneeded_paths(answers):
     jwt = answers["token_strategy"] in ("jwt", "both")
     drf_token = answers["token_strategy"] in ("token", "both")
     activation = answers["send_activation_email"]
+    social = any(name.strip() for name in answers["social_providers"].split(","))
     keep = {
         Path("users/api/activation.py"): activation,
         Path("users/tests/test_activation.py"): activation,
@@ -66,6 +67,13 @@ def unneeded_paths(answers):
         Path("users/images.py"): answers["profile_image"],
         Path("users/api/images.py"): answers["profile_image"],
         Path("users/tests/test_me_image.py"): answers["profile_image"],
+        Path("users/social.py"): social,
+        Path("users/api/social.py"): social,
+        Path("users/tests/social_providers.py"): social,
+        Path("users/tests/test_social_login.py"): social,
+        Path("users/tests/test_social_connect.py"): social,
+        Path("users/tests/test_social_accounts.py"): social,
+        Path("users/tests/test_social_account_deletion.py"): social,
     }
     for path in email_files("activation"):
         keep[path] = activation

@@ -52,6 +52,11 @@ FREE_TEXT = ["project_name", "description", "author_name", "author_email"]
 UNWRITABLE = re.compile(r"[\x00-\x1f\x7f\U00010000-\U0010ffff]")
 
 
+def social_providers(answers):
+    """The backend names in the comma-separated `social_providers` answer."""
+    return [name.strip() for name in answers["social_providers"].split(",") if name.strip()]
+
+
 def errors(answers):
     slug = answers["project_slug"]
     if not re.fullmatch(r"[a-z][a-z0-9_]*", slug) or keyword.iskeyword(slug):
@@ -69,6 +74,13 @@ def errors(answers):
             yield f"{name} must be true or false, not {answers[name]!r}"
     if answers["jwt_cookie"] is True and answers["token_strategy"] == "token":
         yield "jwt_cookie needs token_strategy jwt or both"
+    supported = answers["_social_backends"]
+    unknown = [name for name in social_providers(answers) if name not in supported]
+    if unknown:
+        yield (
+            f"social_providers: {', '.join(unknown)} not supported; choose from "
+            f"{', '.join(sorted(supported))}"
+        )
     for name in FREE_TEXT:
         if not answers[name].strip():
             yield f"{name} must not be empty"

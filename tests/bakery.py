@@ -16,10 +16,13 @@ CONTEXT = {
 }
 BOOLEANS = [name for name, value in CONTEXT.items() if isinstance(value, bool)]
 CHOICES = {name: value for name, value in CONTEXT.items() if isinstance(value, list)}
+SOCIAL_BACKENDS = json.loads((TEMPLATE / "cookiecutter.json").read_text())["_social_backends"]
 DEFAULTS = {
     **{name: CONTEXT[name] for name in BOOLEANS},
     **{name: choices[0] for name, choices in CHOICES.items()},
+    "social_providers": CONTEXT["social_providers"],
 }
+ALL_SOCIAL_PROVIDERS = ",".join(SOCIAL_BACKENDS)
 FREE_TEXT = ["project_name", "description", "author_name", "author_email"]
 VENV_BIN = Path(sys.executable).parent
 ARTEFACT_DIRS = {"__pycache__", ".pytest_cache", ".ruff_cache"}
@@ -42,7 +45,14 @@ def _combinations():
     for field in CHOICES["username_field"]:
         for strategy in CHOICES["token_strategy"]:
             yield f"{field}-{strategy}", answers(username_field=field, token_strategy=strategy)
-    yield "all-on", all_booleans(True, username_field="username", token_strategy="both")
+    yield "social=github", answers(social_providers="github")
+    yield "social=all", answers(social_providers=ALL_SOCIAL_PROVIDERS, token_strategy="token")
+    yield "all-on", all_booleans(
+        True,
+        username_field="username",
+        token_strategy="both",
+        social_providers=ALL_SOCIAL_PROVIDERS,
+    )
     yield "all-off", all_booleans(False, username_field="email", token_strategy="jwt")
 
 
@@ -107,5 +117,6 @@ def full_answers(**overrides):
         **{name: CONTEXT[name] for name in FREE_TEXT},
         "project_slug": "my_auth_api",
         **answers(),
+        "_social_backends": SOCIAL_BACKENDS,
         **overrides,
     }

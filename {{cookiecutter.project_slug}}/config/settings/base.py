@@ -41,6 +41,9 @@ INSTALLED_APPS = [
 {% endif %}
     "corsheaders",
     "drf_spectacular",
+{% if cookiecutter.__social %}
+    "social_django",
+{% endif %}
     "users",
 {% if cookiecutter.mfa %}
     "mfa",
@@ -205,6 +208,46 @@ JWT_COOKIE_SAMESITE = env("JWT_COOKIE_SAMESITE", default="Lax")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 {% endif %}
 
+{% if cookiecutter.__social %}
+# https://python-social-auth.readthedocs.io/en/latest/configuration/settings.html
+# users/social.py runs these providers' logins for o/{provider}/. Each one's client id
+# and secret come from the environment under python-social-auth's own names.
+SOCIAL_AUTH_AUTHENTICATION_BACKENDS = [
+{% for provider in cookiecutter.__social.split(",") %}
+    "{{ cookiecutter._social_backends[provider]["class"] }}",
+{% endfor %}
+]
+{% for provider in cookiecutter.__social.split(",") %}
+{% set prefix = "SOCIAL_AUTH_" ~ provider.upper().replace("-", "_") %}
+{% for name in cookiecutter._social_backends[provider]["settings"] %}
+{{ prefix }}_{{ name }} = env("{{ prefix }}_{{ name }}", default="")
+{% endfor %}
+{% for name, value in cookiecutter._social_backends[provider]["extra"].items() %}
+{{ prefix }}_{{ name }} = {{ value | tojson }}
+{% endfor %}
+{% endfor %}
+# Frontend pages the provider may send the user back to, each matched exactly.
+SOCIAL_AUTH_ALLOWED_REDIRECT_URIS = env.list("SOCIAL_AUTH_ALLOWED_REDIRECT_URIS", default=[])
+# Seconds a user has to come back from the provider with the state o/{provider}/ issued.
+SOCIAL_AUTH_STATE_MAX_AGE = env.int("SOCIAL_AUTH_STATE_MAX_AGE", default=10 * 60)
+# Log an existing account in by its email address, when the provider says it verified
+# that address. Off: such a login answers 400, and the owner connects the provider
+# from their account instead.
+SOCIAL_AUTH_ASSOCIATE_BY_VERIFIED_EMAIL = env.bool(
+    "SOCIAL_AUTH_ASSOCIATE_BY_VERIFIED_EMAIL", default=False
+)
+SOCIAL_AUTH_PIPELINE = [
+    "social_core.pipeline.social_auth.social_details",
+    "social_core.pipeline.social_auth.social_uid",
+    "social_core.pipeline.social_auth.auth_allowed",
+    "social_core.pipeline.social_auth.social_user",
+    "users.social.associate_by_verified_email",
+    "users.social.create_user",
+    "social_core.pipeline.social_auth.associate_user",
+    "social_core.pipeline.social_auth.load_extra_data",
+]
+
+{% endif %}
 # https://drf-spectacular.readthedocs.io/en/latest/settings.html
 # The schema at /api/schema/ and Swagger UI at /api/docs/; production turns them off
 # unless API_DOCS_ENABLED=true.

@@ -28,6 +28,14 @@ from users.api.jwt import (
 {% endif %}
 from users.api.passwords import ResetPasswordConfirmView, ResetPasswordView, SetPasswordView
 from users.api.sessions import LogoutEverywhereView
+{% if cookiecutter.__social %}
+from users.api.social import (
+    SocialAccountDetailView,
+    SocialAccountListView,
+    SocialConnectView,
+    SocialLoginView,
+)
+{% endif %}
 from users.api.usernames import ResetUsernameConfirmView, ResetUsernameView, SetUsernameView
 from users.api.views import UserViewSet
 
@@ -88,6 +96,16 @@ urlpatterns = [
 {% endif %}
 {% if cookiecutter.login_by_code %}
     path("", include("login_codes.urls")),
+{% endif %}
+{% if cookiecutter.__social %}
+    path("o/<str:provider>/", SocialLoginView.as_view(), name="provider-auth"),
+    path("o/<str:provider>/connect/", SocialConnectView.as_view(), name="provider-connect"),
+    path("users/me/social/", SocialAccountListView.as_view(), name="user-social-list"),
+    path(
+        "users/me/social/<int:pk>/",
+        SocialAccountDetailView.as_view(),
+        name="user-social-detail",
+    ),
 {% endif %}
     *router.urls,
 ]

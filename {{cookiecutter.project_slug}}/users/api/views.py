@@ -5,11 +5,16 @@ from rest_framework.response import Response
 
 from users import signals
 from users.api.serializers import (
+{% if not cookiecutter.__social %}
     CurrentPasswordSerializer,
+{% endif %}
     UserCreateSerializer,
     UserSerializer,
     atomic_reporting_races,
 )
+{% if cookiecutter.__social %}
+from users.api.social import AccountDeletionSerializer
+{% endif %}
 from users.api.throttles import RegistrationThrottle
 from users.auth_log import log_event
 from users.models import User
@@ -70,7 +75,11 @@ class UserViewSet(
         if self.action == "create":
             return UserCreateSerializer
         if self.request.method == "DELETE":
+{% if cookiecutter.__social %}
+            return AccountDeletionSerializer
+{% else %}
             return CurrentPasswordSerializer
+{% endif %}
         return UserSerializer
 
     def perform_update(self, serializer):

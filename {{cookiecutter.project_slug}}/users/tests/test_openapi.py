@@ -2,6 +2,9 @@
 
 import importlib
 import io
+{% if cookiecutter.__social %}
+from urllib.parse import unquote
+{% endif %}
 
 import pytest
 from django.core.management import call_command
@@ -25,7 +28,12 @@ def auth_url_paths():
         try:
             paths.add(reverse(name))
         except NoReverseMatch:
+{% if cookiecutter.__social %}
+            kwargs = {"provider": "{provider}"} if name.startswith("provider-") else {"pk": 1}
+            paths.add(unquote(reverse(name, kwargs=kwargs)))
+{% else %}
             paths.add(reverse(name, kwargs={"pk": 1}))
+{% endif %}
     return paths
 
 

@@ -22,6 +22,9 @@ PATHS = {
     "user-me-image": "/auth/users/me/image/",
 {% endif %}
     "logout-all": "/auth/token/logout/all/",
+{% if cookiecutter.__social %}
+    "user-social-list": "/auth/users/me/social/",
+{% endif %}
 {% if cookiecutter.token_strategy in ["token", "both"] %}
     "login": "/auth/token/login/",
     "logout": "/auth/token/logout/",
@@ -95,7 +98,13 @@ def test_user_detail_url_takes_the_user_id():
 
 def test_auth_serves_exactly_the_urls_of_this_configuration():
     # api-root is the router's index at /auth/, which djoser serves too.
+{% if cookiecutter.__social %}
+    # test_social_*.py reverse the social URLs that take a provider or an id.
+    social = {"provider-auth", "provider-connect", "user-social-detail"}
+    assert auth_url_names() == {*PATHS, *social, "user-detail", "api-root"}
+{% else %}
     assert auth_url_names() == {*PATHS, "user-detail", "api-root"}
+{% endif %}
 {% if cookiecutter.token_strategy in ["token", "both"] %}
 
 
