@@ -220,7 +220,12 @@ SOCIAL_AUTH_AUTHENTICATION_BACKENDS = [
 {% for provider in cookiecutter.__social.split(",") %}
 {% set prefix = "SOCIAL_AUTH_" ~ provider.upper().replace("-", "_") %}
 {% for name in cookiecutter._social_backends[provider]["settings"] %}
+{% if provider == "apple-id" and name == "SECRET" %}
+# The private key (PEM), its line breaks written as \n.
+{{ prefix }}_{{ name }} = env.str("{{ prefix }}_{{ name }}", default="", multiline=True)
+{% else %}
 {{ prefix }}_{{ name }} = env("{{ prefix }}_{{ name }}", default="")
+{% endif %}
 {% endfor %}
 {% for name, value in cookiecutter._social_backends[provider]["extra"].items() %}
 {{ prefix }}_{{ name }} = {{ value | tojson }}
