@@ -19,6 +19,10 @@ def option(name):
     return lambda answers: answers[name]
 
 
+def chooses_social(answers):
+    return bool(answers["social_providers"].strip(" ,"))
+
+
 OPTIONAL_FILES = {
     "users/api/activation.py": option("send_activation_email"),
     "users/tests/test_activation.py": option("send_activation_email"),
@@ -71,6 +75,13 @@ OPTIONAL_FILES = {
     "demo/urls.py": option("demo_page"),
     "demo/templates/demo/index.html": option("demo_page"),
     "demo/tests/test_demo_page.py": option("demo_page"),
+    "users/social.py": chooses_social,
+    "users/api/social.py": chooses_social,
+    "users/tests/social_providers.py": chooses_social,
+    "users/tests/test_social_login.py": chooses_social,
+    "users/tests/test_social_connect.py": chooses_social,
+    "users/tests/test_social_accounts.py": chooses_social,
+    "users/tests/test_social_account_deletion.py": chooses_social,
 }
 ALWAYS_PRESENT = [
     ".cruft.json",
@@ -223,3 +234,28 @@ def test_bake_without_profile_image_never_mentions_it(project):
 @combinations_where(lambda answers: answers["profile_image"])
 def test_bake_with_profile_image_depends_on_pillow(project):
     assert '"pillow>=' in (project / "pyproject.toml").read_text(encoding="utf-8")
+
+
+@combinations_where(lambda answers: not chooses_social(answers))
+def test_bake_without_social_providers_has_no_trace_of_social_auth(project):
+    # .cruft.json records every answer, the empty social_providers included.
+    assert files_mentioning(project, "social") in ([], [".cruft.json"])
+    assert files_mentioning(project, "SOCIAL_AUTH") == []
+    assert files_mentioning(project, "responses>=") == []
+    assert files_mentioning(project, "o/{provider}") == []
+
+
+@combinations_where(chooses_social)
+def test_bake_with_social_providers_configures_each_chosen_one(project, combination):
+    settings = (project / "config/settings/base.py").read_text(encoding="utf-8")
+    example = (project / ".env.example").read_text(encoding="utf-8")
+    pyproject = (project / "pyproject.toml").read_text(encoding="utf-8")
+
+    assert '"social_django"' in settings
+    assert "social-auth-app-django" in pyproject
+    assert "responses>=" in pyproject
+    for provider in combination["social_providers"].split(","):
+        prefix = "SOCIAL_AUTH_" + provider.strip().upper().replace("-", "_")
+        assert f"{prefix}_" in settings
+        assert f"{prefix}_" in example
+    assert "SOCIAL_AUTH_ALLOWED_REDIRECT_URIS=" in example

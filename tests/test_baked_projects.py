@@ -19,6 +19,7 @@ SLOW_COMBINATIONS = {
         "username-jwt",
         "username-token",
         "username-both",
+        "social=github",
         "all-on",
         "all-off",
     ]

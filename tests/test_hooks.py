@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from bakery import TEMPLATE, all_booleans, full_answers, load_hook
+from bakery import ALL_SOCIAL_PROVIDERS, TEMPLATE, all_booleans, full_answers, load_hook
 
 pre_gen = load_hook("pre_gen_project")
 post_gen = load_hook("post_gen_project")
@@ -20,8 +20,21 @@ post_gen = load_hook("post_gen_project")
         all_booleans(False),
         {"project_slug": "a", "project_name": 'Zoë\'s "Auth" \\ API'},
         {"author_name": 'O\'Brien "\\\\" Ñandú', "description": 'Say "hi"'},
+        {"social_providers": "github"},
+        {"social_providers": " google-oauth2 , apple-id,"},
+        {"social_providers": ALL_SOCIAL_PROVIDERS},
     ],
-    ids=["defaults", "username-both", "all-on", "all-off", "short-slug", "hostile-text"],
+    ids=[
+        "defaults",
+        "username-both",
+        "all-on",
+        "all-off",
+        "short-slug",
+        "hostile-text",
+        "one-provider",
+        "spaced-providers",
+        "all-providers",
+    ],
 )
 def test_pre_gen_accepts_good_answers(overrides):
     assert list(pre_gen.errors(full_answers(**overrides))) == []
@@ -45,6 +58,8 @@ def test_pre_gen_accepts_good_answers(overrides):
         ("author_name", "Ada 🚀"),
         ("description", "line\nbreak"),
         ("author_email", ""),
+        ("social_providers", "twitter"),
+        ("social_providers", "github,GitHub"),
     ],
 )
 def test_pre_gen_rejects_a_bad_answer_with_one_message_naming_the_field(field, value):
@@ -118,7 +133,30 @@ def test_post_gen_keeps_an_optional_email_only_when_chosen(option, template):
 
 
 def test_post_gen_removes_nothing_when_everything_is_chosen():
-    assert removed(**all_booleans(True, token_strategy="both")) == set()
+    everything = all_booleans(True, token_strategy="both", social_providers=ALL_SOCIAL_PROVIDERS)
+    assert removed(**everything) == set()
+
+
+def test_pre_gen_names_the_unknown_providers_and_lists_the_supported_ones():
+    (problem,) = pre_gen.errors(full_answers(social_providers="github, myspace"))
+
+    assert "myspace" in problem
+    assert "github" not in problem.split("choose from")[0]
+    assert all(name in problem for name in ALL_SOCIAL_PROVIDERS.split(","))
+
+
+@pytest.mark.parametrize("providers", ["github", "apple-id", ALL_SOCIAL_PROVIDERS])
+def test_post_gen_keeps_the_social_files_when_a_provider_is_chosen(providers):
+    assert not {path for path in removed(social_providers=providers) if "social" in path}
+
+
+@pytest.mark.parametrize("providers", ["", " ", ","])
+def test_post_gen_removes_the_social_files_when_no_provider_is_chosen(providers):
+    social_files = {path for path in removed(social_providers="") if "social" in path}
+
+    assert "users/social.py" in social_files
+    assert "users/api/social.py" in social_files
+    assert {path for path in removed(social_providers=providers) if "social" in path} == social_files
 
 
 def test_post_gen_never_removes_the_always_needed_files():
