@@ -17,6 +17,7 @@ from social_django.models import UserSocialAuth
 
 from users import social
 from users.api.serializers import CurrentPasswordSerializer, PasswordField, UserSerializer
+from users.auth_log import log_event
 {% if drf_token %}
 from users.authtoken import issue_token
 {% endif %}
@@ -145,6 +146,7 @@ class SocialConnectView(SocialLoginView):
         serializer.is_valid(raise_exception=True)
         user = complete_login(request, provider, serializer.validated_data, user=request.user)
         account = user.social_user
+        log_event("social_connected", request=request, user=user)
         return Response(SocialAccountSerializer(account).data, status=status.HTTP_201_CREATED)
 
 
@@ -184,6 +186,7 @@ class SocialAccountDetailView(generics.DestroyAPIView):
                 }
             )
         instance.delete()
+        log_event("social_disconnected", request=self.request, user=user)
 
 
 class AccountDeletionSerializer(CurrentPasswordSerializer):

@@ -83,3 +83,13 @@ def test_disconnect_needs_a_logged_in_user(api_client):
     response = api_client.delete(reverse("user-social-detail", args=[account.pk]))
 
     assert response.status_code == 401
+
+
+def test_disconnecting_is_logged(auth_client, user, caplog):
+    account = connected(user)
+
+    with caplog.at_level("INFO", logger="users.auth"):
+        auth_client.delete(reverse("user-social-detail", args=[account.pk]))
+
+    events = [record.event for record in caplog.records if record.name == "users.auth"]
+    assert events == ["social_disconnected"]

@@ -111,3 +111,11 @@ def test_connect_to_an_unknown_provider_is_not_found(auth_client, db):
     )
 
     assert response.status_code == 404
+
+
+def test_connecting_is_logged(auth_client, user, provider, caplog):
+    with caplog.at_level("INFO", logger="users.auth"):
+        connect(auth_client, provider)
+
+    events = [record.event for record in caplog.records if record.name == "users.auth"]
+    assert events[-1] == "social_connected"
