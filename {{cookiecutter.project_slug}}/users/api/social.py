@@ -16,6 +16,7 @@ from social_core.exceptions import SocialAuthBaseException
 from social_django.models import UserSocialAuth
 
 from users import social
+from users.api.schema import BAD_REQUEST
 from users.api.serializers import CurrentPasswordSerializer, PasswordField, UserSerializer
 from users.auth_log import log_event
 {% if drf_token %}
@@ -109,7 +110,10 @@ class SocialLoginView(generics.GenericAPIView):
     def connecting_user(self):
         return None
 
-    @extend_schema(parameters=[RedirectURISerializer], responses={200: AuthorizationURLSerializer})
+    @extend_schema(
+        parameters=[RedirectURISerializer],
+        responses={200: AuthorizationURLSerializer, 400: BAD_REQUEST},
+    )
     def get(self, request, provider):
         self.check_provider(provider)
         query = RedirectURISerializer(data=request.query_params)

@@ -141,7 +141,7 @@ def test_profile_update_query_count(auth_client, django_assert_num_queries):
 
 def test_account_deletion_query_count(auth_client, django_assert_num_queries):
     # The user and, one query per table, the rows that refer to it.
-    with django_assert_num_queries({{ 4 + (1 if drf_token else 0) + (1 if jwt else 0) + (2 if cookiecutter.mfa else 0) + (1 if cookiecutter.login_by_code else 0) }}):
+    with django_assert_num_queries({{ 4 + (1 if drf_token else 0) + (1 if jwt else 0) + (2 if cookiecutter.mfa else 0) + (1 if cookiecutter.login_by_code else 0) + (1 if cookiecutter.__social else 0) }}):
         response = auth_client.delete(
             reverse("user-me"), {"current_password": PASSWORD}, format="json"
         )

@@ -93,3 +93,11 @@ def test_disconnecting_is_logged(auth_client, user, caplog):
 
     events = [record.event for record in caplog.records if record.name == "users.auth"]
     assert events == ["social_disconnected"]
+
+
+def test_list_costs_one_query(auth_client, user, django_assert_num_queries):
+    connected(user)
+    connected(user, uid="second-account")
+
+    with django_assert_num_queries(1):
+        auth_client.get(reverse("user-social-list"))
