@@ -25,6 +25,9 @@ from users.authtoken import issue_token
 {% if jwt %}
 from users.jwt import RefreshToken
 {% endif %}
+{% if cookiecutter.jwt_cookie %}
+from users.jwt_cookies import is_browser_login, set_jwt_cookies
+{% endif %}
 from users.models import User
 
 
@@ -128,11 +131,19 @@ class SocialLoginView(generics.GenericAPIView):
     @extend_schema(responses={201: SocialLoginSerializer})
     def post(self, request, provider):
         self.check_provider(provider)
+{% if cookiecutter.jwt_cookie %}
+        browser = is_browser_login(request)
+{% endif %}
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         user = complete_login(request, provider, serializer.validated_data)
         body = {**login_tokens(request, user), "user": UserSerializer(user).data}
-        return Response(body, status=status.HTTP_201_CREATED)
+        response = Response(body, status=status.HTTP_201_CREATED)
+{% if cookiecutter.jwt_cookie %}
+        if browser:
+            set_jwt_cookies(response, access=body["access"], refresh=body["refresh"])
+{% endif %}
+        return response
 
 
 class SocialConnectView(SocialLoginView):

@@ -12,6 +12,9 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 from social_django.models import UserSocialAuth
 
+{% if cookiecutter.jwt_cookie %}
+from users.jwt_cookies import ACCESS_COOKIE, REFRESH_COOKIE
+{% endif %}
 from users.models import User
 from users.tests.factories import UserFactory
 from users.tests.helpers import assert_field_error
@@ -266,3 +269,38 @@ def test_inactive_user_cannot_log_in(provider):
     UserSocialAuth.objects.create(user=user, provider=provider.name, uid="Ab12Cd")
 
     assert_field_error(log_in(provider), "non_field_errors")
+{% if cookiecutter.jwt_cookie %}
+
+
+def test_browser_login_also_sets_the_jwt_cookies(provider):
+    browser = APIClient(enforce_csrf_checks=True)
+    state = start_login(browser, provider.name)
+    provider.answer()
+    csrf = browser.get(reverse("csrf")).json()["csrf_token"]
+
+    response = browser.post(
+        reverse("provider-auth", args=[provider.name]),
+        {"code": "provider-code", "state": state},
+        HTTP_ORIGIN="http://testserver",
+        HTTP_X_CSRFTOKEN=csrf,
+    )
+
+    assert response.status_code == 201, response.content
+    assert response.cookies[ACCESS_COOKIE]["httponly"]
+    assert response.cookies[REFRESH_COOKIE]["httponly"]
+
+
+def test_browser_login_without_csrf_token_is_forbidden(provider):
+    browser = APIClient(enforce_csrf_checks=True)
+    state = start_login(browser, provider.name)
+    provider.answer()
+
+    response = browser.post(
+        reverse("provider-auth", args=[provider.name]),
+        {"code": "provider-code", "state": state},
+        HTTP_ORIGIN="http://testserver",
+    )
+
+    assert response.status_code == 403
+    assert User.objects.count() == 0
+{% endif %}
