@@ -15,6 +15,7 @@ from social_django.models import UserSocialAuth
 {% if cookiecutter.jwt_cookie %}
 from users.jwt_cookies import ACCESS_COOKIE, REFRESH_COOKIE
 {% endif %}
+from users.managers import UserQuerySet
 from users.models import User
 from users.tests.factories import UserFactory
 from users.tests.helpers import assert_field_error
@@ -224,6 +225,18 @@ def test_login_without_an_email_from_the_provider_is_refused(provider):
 
 def test_login_with_the_email_of_an_existing_account_does_not_log_into_it(provider):
     owner = UserFactory(email="social.user@example.com")
+
+    response = log_in(provider)
+
+    assert_field_error(response, "non_field_errors")
+    assert not UserSocialAuth.objects.filter(user=owner).exists()
+
+
+def test_losing_a_race_for_the_email_does_not_log_into_the_account(provider, monkeypatch):
+    # As if the address were registered between the check and the insert: the conflict
+    # must not hand over the account that holds the address (CVE-2025-61783).
+    owner = UserFactory(email="social.user@example.com")
+    monkeypatch.setattr(UserQuerySet, "with_email", lambda users, email: users.none())
 
     response = log_in(provider)
 
