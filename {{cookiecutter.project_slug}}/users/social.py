@@ -27,6 +27,7 @@ from users import signals
 from users.models import User
 
 NONCE_SCOPE = "users.social.state"
+EMAIL_TAKEN = _("This email address has an account: log in to it and connect the provider.")
 
 
 class SocialLoginError(Exception):
@@ -157,12 +158,7 @@ def create_user(strategy, backend, details, user=None, *args, **kwargs):
     if not email:
         raise SocialLoginError(_("The provider did not share an email address."))
     if User.objects.with_email(email).exists():
-        raise SocialLoginError(
-            _(
-                "An account with this email address already exists: log in to it and "
-                "connect this provider from there."
-            )
-        )
+        raise SocialLoginError(EMAIL_TAKEN)
     try:
         with transaction.atomic():
 {% if cookiecutter.username_field == "username" %}

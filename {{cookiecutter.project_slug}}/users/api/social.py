@@ -30,6 +30,8 @@ from users.jwt_cookies import is_browser_login, set_jwt_cookies
 {% endif %}
 from users.models import User
 
+LAST_WAY_TO_LOG_IN = _("Set a password or connect another provider before removing the last one.")
+
 
 class RedirectURISerializer(serializers.Serializer):
     redirect_uri = serializers.CharField(trim_whitespace=False)
@@ -190,16 +192,7 @@ class SocialAccountDetailView(generics.DestroyAPIView):
         user = User.objects.select_for_update().get(pk=self.request.user.pk)
         others = UserSocialAuth.objects.filter(user=user).exclude(pk=instance.pk)
         if not user.has_usable_password() and not others.exists():
-            raise ValidationError(
-                {
-                    "non_field_errors": [
-                        _(
-                            "This is the account's only way to log in: set a password "
-                            "(through a password reset) or connect another provider first."
-                        )
-                    ]
-                }
-            )
+            raise ValidationError({"non_field_errors": [LAST_WAY_TO_LOG_IN]})
         instance.delete()
         log_event("social_disconnected", request=self.request, user=user)
 
