@@ -9,7 +9,7 @@ import time
 {% endif %}
 from contextlib import contextmanager
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 {% if "apple-id" in providers %}
 import jwt
@@ -203,6 +203,8 @@ def start_login(client, provider, url_name="provider-auth"):
 
 
 def finish_login(client, provider, state, url_name="provider-auth"):
-    """POST what the provider sends back to o/{provider}/ (or its connect variant)."""
+    """POST what the provider sends back to o/{provider}/ (or its connect variant), form-encoded
+    as djoser's clients send it."""
     url = reverse(url_name, args=[provider])
-    return client.post(url, {"code": "provider-code", "state": state})
+    body = urlencode({"code": "provider-code", "state": state})
+    return client.post(url, body, content_type="application/x-www-form-urlencoded")

@@ -117,6 +117,19 @@ def test_login_answers_the_projects_tokens_which_authenticate(provider):
 {% endif %}
 
 
+def test_login_also_takes_a_json_body(api_client, provider):
+    state = start_login(api_client, provider.name)
+    provider.answer()
+
+    response = api_client.post(
+        reverse("provider-auth", args=[provider.name]),
+        {"code": "provider-code", "state": state},
+        format="json",
+    )
+
+    assert response.status_code == 201, response.content
+
+
 def test_second_login_logs_in_the_same_user(provider):
     first = log_in(provider).json()["user"]["id"]
     second = log_in(provider)
