@@ -124,13 +124,16 @@ def _digest(redirect_uri):
     return hashlib.sha256(redirect_uri.encode()).hexdigest()[:16]
 
 
-def email_is_verified(response, email):
-    """Whether the provider vouches for `email`: an OpenID Connect `email_verified`
-    claim (Google, Apple) or a verified entry in a list of `emails` (GitHub)."""
-    if response.get("email_verified") in (True, "true"):
-        return True
+def email_verification(response, email):
+    """True or False when the provider says whether it verified `email`, in an OpenID
+    Connect `email_verified` claim (Google, Apple) or a list of `emails` (GitHub); None
+    when it does not say (Facebook, GitLab)."""
+    if "email_verified" in response:
+        return response["email_verified"] in (True, "true")
     emails = response.get("emails")
-    return isinstance(emails, list) and any(
+    if not isinstance(emails, list):
+        return None
+    return any(
         isinstance(entry, dict) and entry.get("email") == email and entry.get("verified") is True
         for entry in emails
     )
@@ -143,13 +146,13 @@ def associate_by_verified_email(backend, details, response, user=None, *args, **
     if user is not None or not settings.SOCIAL_AUTH_ASSOCIATE_BY_VERIFIED_EMAIL:
         return None
     email = details.get("email")
-    if not email or not email_is_verified(response, email):
+    if not email or email_verification(response, email) is not True:
         return None
     owner = User.objects.with_email(email).first()
     return {"user": owner} if owner is not None else None
 
 
-def create_user(strategy, backend, details, user=None, *args, **kwargs):
+def create_user(strategy, backend, details, response, user=None, *args, **kwargs):
     """Pipeline step: a new account for a new provider account, with an unusable
     password until the user sets one through a password reset."""
     if user is not None:
@@ -157,6 +160,10 @@ def create_user(strategy, backend, details, user=None, *args, **kwargs):
     email = details.get("email")
     if not email:
         raise SocialLoginError(_("The provider did not share an email address."))
+    # Someone else's address, unverified, would leave its owner an account they can reset
+    # the password of, and whoever made it a way in.
+    if email_verification(response, email) is False:
+        raise SocialLoginError(_("Verify your email address with the provider first."))
     if User.objects.with_email(email).exists():
         raise SocialLoginError(EMAIL_TAKEN)
     try:

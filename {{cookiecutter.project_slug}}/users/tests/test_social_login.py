@@ -28,7 +28,7 @@ from users.tests.social_providers import (
     start_login,
 )
 
-# Providers that tell whether they verified the address (see users.social.email_is_verified).
+# Providers that tell whether they verified the address (see users.social.email_verification).
 VOUCHING_PROVIDERS = {"apple-id", "github", "google-oauth2"}
 
 
@@ -278,6 +278,16 @@ def test_unverified_email_never_logs_into_the_existing_account(provider, setting
 
     assert response.status_code == 400
     assert not UserSocialAuth.objects.filter(user=owner).exists()
+
+
+def test_first_login_with_an_address_the_provider_has_not_verified_is_refused(provider):
+    response = log_in(provider, Profile(email_verified=False))
+
+    if provider.name in VOUCHING_PROVIDERS:
+        assert_field_error(response, "non_field_errors")
+        assert User.objects.count() == 0
+    else:
+        assert response.status_code == 201
 
 
 def test_provider_uid_must_match_exactly(provider):
