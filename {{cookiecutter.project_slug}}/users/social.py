@@ -62,7 +62,7 @@ class IdentifyingStrategy(Strategy):
 
     def authenticate(self, backend, response, **kwargs):
         uid = backend.get_user_id(backend.get_user_details(response), response)
-        account = self.storage.user.get_social_auth(backend.name, str(uid))
+        account = self.storage.user.get_social_auth(backend.name, str(uid), backend.id_key())
         return account.user if account is not None else None
 
 

@@ -15,6 +15,10 @@ from rest_framework.response import Response
 from social_core.exceptions import SocialAuthBaseException
 from social_django.models import UserSocialAuth
 
+{% if cookiecutter.mfa %}
+from mfa.serializers import ChallengeSerializer, challenge_for
+from mfa.services import has_mfa
+{% endif %}
 from users import social
 from users.api.schema import BAD_REQUEST
 from users.api.serializers import CurrentPasswordSerializer, PasswordField, UserSerializer
@@ -130,7 +134,11 @@ class SocialLoginView(generics.GenericAPIView):
         url = social.authorization_url(request, provider, redirect_uri=redirect_uri, state=state)
         return Response({"authorization_url": url})
 
+{% if cookiecutter.mfa %}
+    @extend_schema(responses={201: SocialLoginSerializer, 200: ChallengeSerializer})
+{% else %}
     @extend_schema(responses={201: SocialLoginSerializer})
+{% endif %}
     def post(self, request, provider):
         self.check_provider(provider)
 {% if cookiecutter.jwt_cookie %}
@@ -139,6 +147,11 @@ class SocialLoginView(generics.GenericAPIView):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         user = complete_login(request, provider, serializer.validated_data)
+{% if cookiecutter.mfa %}
+        if has_mfa(user):
+            # The provider stands in for the password, not for the second factor.
+            return Response(challenge_for(user))
+{% endif %}
         body = {**login_tokens(request, user), "user": UserSerializer(user).data}
         response = Response(body, status=status.HTTP_201_CREATED)
 {% if cookiecutter.jwt_cookie %}

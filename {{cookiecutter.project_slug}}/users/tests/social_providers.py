@@ -26,6 +26,9 @@ from jwt.algorithms import RSAAlgorithm
 {% if "facebook" in providers %}
 from social_core.backends.facebook import API_VERSION
 {% endif %}
+from social_django.models import UserSocialAuth
+
+from users.social import load_backend
 
 PROVIDERS = {{ providers | tojson }}
 REDIRECT_URI = "https://app.example.com/social/callback/"
@@ -191,6 +194,12 @@ def fake_provider(name, settings):
 {% endif %}
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
         yield FakeProvider(name, mock)
+
+
+def connected_account(user, provider, uid=Profile.uid):
+    """A provider account connected to `user`, stored as a login through it stores it."""
+    id_key = load_backend(None, provider).id_key()
+    return UserSocialAuth.objects.create(user=user, provider=provider, uid=uid, id_key=id_key)
 
 
 def start_login(client, provider, url_name="provider-auth"):

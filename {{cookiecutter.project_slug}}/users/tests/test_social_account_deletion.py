@@ -8,7 +8,13 @@ from social_django.models import UserSocialAuth
 from users.models import User
 from users.tests.helpers import assert_field_error, can_log_in
 from users.tests.mail import link_params
-from users.tests.social_providers import PROVIDERS, Profile, fake_provider, start_login
+from users.tests.social_providers import (
+    PROVIDERS,
+    Profile,
+    connected_account,
+    fake_provider,
+    start_login,
+)
 
 URL = reverse("user-me")
 
@@ -23,7 +29,7 @@ def provider(request, settings, db):
 def social_user(provider, user):
     user.set_unusable_password()
     user.save()
-    UserSocialAuth.objects.create(user=user, provider=provider.name, uid="Ab12Cd")
+    connected_account(user, provider.name)
     return user
 
 
@@ -98,7 +104,7 @@ def test_delete_me_with_a_provider_error_is_refused(auth_client, provider, socia
 
 
 def test_user_with_a_password_still_needs_it(auth_client, provider, user):
-    UserSocialAuth.objects.create(user=user, provider=provider.name, uid="Ab12Cd")
+    connected_account(user, provider.name)
 
     response = auth_client.delete(URL, confirmation(auth_client, provider), format="json")
 

@@ -6,13 +6,13 @@ from social_django.models import UserSocialAuth
 
 from users.tests.factories import UserFactory
 from users.tests.helpers import assert_field_error
-from users.tests.social_providers import PROVIDERS
+from users.tests.social_providers import PROVIDERS, connected_account
 
 PROVIDER = PROVIDERS[0]
 
 
 def connected(user, uid="Ab12Cd", provider=PROVIDER):
-    return UserSocialAuth.objects.create(user=user, provider=provider, uid=uid)
+    return connected_account(user, provider, uid)
 
 
 def test_urls_of_the_connected_providers():

@@ -11,6 +11,7 @@ from users.tests.social_providers import (
     PROVIDERS,
     REDIRECT_URI,
     Profile,
+    connected_account,
     fake_provider,
     finish_login,
     start_login,
@@ -59,7 +60,7 @@ def test_connected_provider_then_logs_the_user_in(auth_client, user, provider):
 
 def test_provider_account_connected_to_someone_else_is_refused(auth_client, user, provider):
     other = UserFactory()
-    UserSocialAuth.objects.create(user=other, provider=provider.name, uid="Ab12Cd")
+    connected_account(other, provider.name)
 
     response = connect(auth_client, provider)
 

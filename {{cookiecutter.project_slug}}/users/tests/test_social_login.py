@@ -12,6 +12,9 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 from social_django.models import UserSocialAuth
 
+{% if cookiecutter.mfa %}
+from mfa.tests.helpers import enable_mfa
+{% endif %}
 {% if cookiecutter.jwt_cookie %}
 from users.jwt_cookies import ACCESS_COOKIE, REFRESH_COOKIE
 {% endif %}
@@ -23,6 +26,7 @@ from users.tests.social_providers import (
     PROVIDERS,
     REDIRECT_URI,
     Profile,
+    connected_account,
     fake_provider,
     finish_login,
     start_login,
@@ -292,7 +296,7 @@ def test_first_login_with_an_address_the_provider_has_not_verified_is_refused(pr
 
 def test_provider_uid_must_match_exactly(provider):
     other = UserFactory()
-    UserSocialAuth.objects.create(user=other, provider=provider.name, uid="AB12CD")
+    connected_account(other, provider.name, "AB12CD")
 
     response = log_in(provider, Profile(uid="Ab12Cd"))
 
@@ -302,9 +306,12 @@ def test_provider_uid_must_match_exactly(provider):
 
 def test_inactive_user_cannot_log_in(provider):
     user = UserFactory(is_active=False)
-    UserSocialAuth.objects.create(user=user, provider=provider.name, uid="Ab12Cd")
+    connected_account(user, provider.name)
 
-    assert_field_error(log_in(provider), "non_field_errors")
+    response = log_in(provider)
+
+    assert_field_error(response, "non_field_errors")
+    assert "inactive" in response.json()["non_field_errors"][0]
 {% if cookiecutter.jwt_cookie %}
 
 
@@ -339,4 +346,18 @@ def test_browser_login_without_csrf_token_is_forbidden(provider):
 
     assert response.status_code == 403
     assert User.objects.count() == 0
+{% endif %}
+{% if cookiecutter.mfa %}
+
+
+def test_user_with_a_second_factor_gets_a_challenge_instead_of_tokens(provider):
+    user = UserFactory(email="social.user@example.com")
+    connected_account(user, provider.name)
+    enable_mfa(user)
+
+    response = log_in(provider)
+
+    assert response.status_code == 200, response.content
+    assert response.json()["mfa_required"] is True
+    assert set(response.json()) == {"mfa_required", "challenge"}
 {% endif %}
