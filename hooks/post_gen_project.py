@@ -29,6 +29,7 @@ def unneeded_paths(answers):
     jwt = answers["token_strategy"] in ("jwt", "both")
     drf_token = answers["token_strategy"] in ("token", "both")
     activation = answers["send_activation_email"]
+    username = answers["username_field"] == "username"
     keep = {
         Path("users/api/activation.py"): activation,
         Path("users/tests/test_activation.py"): activation,
@@ -39,6 +40,8 @@ def unneeded_paths(answers):
         Path("users/tests/test_token_authentication.py"): drf_token,
         Path("users/tests/test_token_login.py"): drf_token,
         Path("users/tests/test_token_logout.py"): drf_token,
+        Path("users/api/check_username.py"): username,
+        Path("users/tests/test_check_username.py"): username,
         Path("users/api/jwt.py"): jwt,
         Path("users/jwt.py"): jwt,
         Path("users/tests/test_jwt_logout.py"): jwt,

@@ -15,6 +15,10 @@ def issues_drf_token(answers):
     return answers["token_strategy"] in ("token", "both")
 
 
+def has_usernames(answers):
+    return answers["username_field"] == "username"
+
+
 def option(name):
     return lambda answers: answers[name]
 
@@ -27,6 +31,8 @@ OPTIONAL_FILES = {
     "users/authtoken.py": issues_drf_token,
     "users/migrations/0002_authtoken.py": issues_drf_token,
     "users/tests/test_token_authentication.py": issues_drf_token,
+    "users/api/check_username.py": has_usernames,
+    "users/tests/test_check_username.py": has_usernames,
     "users/api/jwt.py": issues_jwt,
     "users/jwt.py": issues_jwt,
     "users/tests/test_jwt_logout.py": issues_jwt,
@@ -201,3 +207,9 @@ def test_bake_without_login_by_code_never_mentions_it(project):
     # .cruft.json records every answer, login_by_code=false included.
     assert files_mentioning(project, "login_code") in ([], [".cruft.json"])
     assert files_mentioning(project, "LOGIN_CODE") == []
+
+
+@combinations_where(lambda answers: not has_usernames(answers))
+def test_bake_with_email_logins_has_no_username_check(project):
+    # An email check would tell anyone which addresses have an account.
+    assert files_mentioning(project, "check_username") == []

@@ -118,7 +118,7 @@ def test_post_gen_keeps_an_optional_email_only_when_chosen(option, template):
 
 
 def test_post_gen_removes_nothing_when_everything_is_chosen():
-    assert removed(**all_booleans(True, token_strategy="both")) == set()
+    assert removed(**all_booleans(True, username_field="username", token_strategy="both")) == set()
 
 
 def test_post_gen_never_removes_the_always_needed_files():

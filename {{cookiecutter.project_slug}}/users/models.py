@@ -12,11 +12,13 @@ from users.managers import UserManager
 
 class User(AbstractBaseUser, PermissionsMixin):
 {% if cookiecutter.username_field == "username" %}
+    username_validator = UnicodeUsernameValidator()
+
     username = models.CharField(
         _("username"),
         max_length=150,
         unique=True,
-        validators=[UnicodeUsernameValidator()],
+        validators=[username_validator],
         help_text=_("150 characters or fewer. Letters, digits and @/./+/-/_ only."),
         error_messages={"unique": _("A user with that username already exists.")},
     )

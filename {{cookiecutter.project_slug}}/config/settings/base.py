@@ -154,6 +154,9 @@ THROTTLE_RATES = {
 {% if cookiecutter.mfa %}
         "mfa_failed": "5/min",  # wrong passwords and codes per user at the mfa/ endpoints
 {% endif %}
+{% if cookiecutter.username_field == "username" %}
+        "check_username": "60/min",  # username availability checks per client address
+{% endif %}
     }.items()
 }
 {% if cookiecutter.token_strategy in ["jwt", "both"] %}

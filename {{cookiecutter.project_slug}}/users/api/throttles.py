@@ -74,6 +74,12 @@ class AccountMailPerAddressThrottle(FieldThrottle):
 
 class AccountMailPerIPThrottle(IPThrottle):
     scope = "account_mail_ip"
+{% if cookiecutter.username_field == "username" %}
+
+
+class CheckUsernameThrottle(IPThrottle):
+    scope = "check_username"
+{% endif %}
 
 
 ACCOUNT_MAIL_THROTTLES = [AccountMailPerAddressThrottle, AccountMailPerIPThrottle]

@@ -11,6 +11,9 @@ from users.api.activation import ActivationView, ResendActivationView
 {% if cookiecutter.token_strategy in ["token", "both"] %}
 from users.api.authtoken import TokenLoginView, TokenLogoutView
 {% endif %}
+{% if cookiecutter.username_field == "username" %}
+from users.api.check_username import CheckUsernameView
+{% endif %}
 {% if cookiecutter.token_strategy in ["jwt", "both"] %}
 from users.api.jwt import (
 {% if cookiecutter.jwt_cookie %}
@@ -39,6 +42,9 @@ urlpatterns = [
         ResendActivationView.as_view(),
         name="user-resend-activation",
     ),
+{% endif %}
+{% if field == "username" %}
+    path("users/check_username/", CheckUsernameView.as_view(), name="user-check-username"),
 {% endif %}
     path("users/set_password/", SetPasswordView.as_view(), name="user-set-password"),
     path("users/reset_password/", ResetPasswordView.as_view(), name="user-reset-password"),

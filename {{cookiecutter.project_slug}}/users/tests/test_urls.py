@@ -11,6 +11,9 @@ PATHS = {
     "user-activation": "/auth/users/activation/",
     "user-resend-activation": "/auth/users/resend_activation/",
 {% endif %}
+{% if field == "username" %}
+    "user-check-username": "/auth/users/check_username/",
+{% endif %}
     "user-set-password": "/auth/users/set_password/",
     "user-reset-password": "/auth/users/reset_password/",
     "user-reset-password-confirm": "/auth/users/reset_password_confirm/",
