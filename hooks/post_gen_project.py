@@ -30,6 +30,7 @@ def unneeded_paths(answers):
     drf_token = answers["token_strategy"] in ("token", "both")
     activation = answers["send_activation_email"]
     username = answers["username_field"] == "username"
+    email_login = answers["login_with_email_or_username"]
     keep = {
         Path("users/api/activation.py"): activation,
         Path("users/tests/test_activation.py"): activation,
@@ -40,6 +41,9 @@ def unneeded_paths(answers):
         Path("users/tests/test_token_authentication.py"): drf_token,
         Path("users/tests/test_token_login.py"): drf_token,
         Path("users/tests/test_token_logout.py"): drf_token,
+        Path("users/backends.py"): email_login,
+        Path("users/validators.py"): email_login,
+        Path("users/tests/test_login_with_email.py"): email_login,
         Path("users/api/check_username.py"): username,
         Path("users/tests/test_check_username.py"): username,
         Path("users/api/jwt.py"): jwt,

@@ -28,6 +28,7 @@ RESERVED_SLUGS = set(sys.stdlib_module_names) | {
     "users",
 }
 BOOLEAN_ANSWERS = [
+    "login_with_email_or_username",
     "send_activation_email",
     "send_confirmation_email",
     "password_changed_email_confirmation",
@@ -69,6 +70,9 @@ def errors(answers):
             yield f"{name} must be true or false, not {answers[name]!r}"
     if answers["jwt_cookie"] is True and answers["token_strategy"] == "token":
         yield "jwt_cookie needs token_strategy jwt or both"
+    by_email = answers["login_with_email_or_username"]
+    if by_email is True and answers["username_field"] == "email":
+        yield "login_with_email_or_username needs username_field username"
     for name in FREE_TEXT:
         if not answers[name].strip():
             yield f"{name} must not be empty"

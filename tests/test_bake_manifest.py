@@ -31,6 +31,9 @@ OPTIONAL_FILES = {
     "users/authtoken.py": issues_drf_token,
     "users/migrations/0002_authtoken.py": issues_drf_token,
     "users/tests/test_token_authentication.py": issues_drf_token,
+    "users/backends.py": option("login_with_email_or_username"),
+    "users/validators.py": option("login_with_email_or_username"),
+    "users/tests/test_login_with_email.py": option("login_with_email_or_username"),
     "users/api/check_username.py": has_usernames,
     "users/tests/test_check_username.py": has_usernames,
     "users/api/jwt.py": issues_jwt,
@@ -213,3 +216,10 @@ def test_bake_without_login_by_code_never_mentions_it(project):
 def test_bake_with_email_logins_has_no_username_check(project):
     # An email check would tell anyone which addresses have an account.
     assert files_mentioning(project, "check_username") == []
+
+
+@combinations_where(lambda answers: not answers["login_with_email_or_username"])
+def test_bake_without_login_by_email_or_username_never_mentions_it(project):
+    assert files_mentioning(project, "UsernameOrEmailBackend") == []
+    assert files_mentioning(project, "with_username_or_email") == []
+    assert files_mentioning(project, "users.validators") == []

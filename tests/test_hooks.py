@@ -16,7 +16,7 @@ post_gen = load_hook("post_gen_project")
     [
         {},
         {"username_field": "username", "token_strategy": "both"},
-        all_booleans(True),
+        all_booleans(True, username_field="username"),
         all_booleans(False),
         {"project_slug": "a", "project_name": 'Zoë\'s "Auth" \\ API'},
         {"author_name": 'O\'Brien "\\\\" Ñandú', "description": 'Say "hi"'},
@@ -181,6 +181,14 @@ def test_pre_gen_refuses_jwt_cookies_without_jwts():
     problems = list(pre_gen.errors(full_answers(jwt_cookie=True, token_strategy="token")))
 
     assert problems == ["jwt_cookie needs token_strategy jwt or both"]
+
+
+def test_pre_gen_refuses_login_by_email_or_username_with_email_logins():
+    answers = full_answers(login_with_email_or_username=True, username_field="email")
+
+    assert list(pre_gen.errors(answers)) == [
+        "login_with_email_or_username needs username_field username"
+    ]
 
 
 CATALOG = """# A comment

@@ -1,5 +1,5 @@
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
-{% if cookiecutter.username_field == "username" %}
+{% if cookiecutter.username_field == "username" and not cookiecutter.login_with_email_or_username %}
 from django.contrib.auth.validators import UnicodeUsernameValidator
 {% endif %}
 from django.db import models
@@ -8,18 +8,29 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from users.managers import UserManager
+{% if cookiecutter.login_with_email_or_username %}
+from users.validators import UsernameValidator
+{% endif %}
 
 
 class User(AbstractBaseUser, PermissionsMixin):
 {% if cookiecutter.username_field == "username" %}
+{% if cookiecutter.login_with_email_or_username %}
+    username_validator = UsernameValidator()
+{% else %}
     username_validator = UnicodeUsernameValidator()
+{% endif %}
 
     username = models.CharField(
         _("username"),
         max_length=150,
         unique=True,
         validators=[username_validator],
+{% if cookiecutter.login_with_email_or_username %}
+        help_text=_("150 characters or fewer. Letters, digits and ./+/-/_ only."),
+{% else %}
         help_text=_("150 characters or fewer. Letters, digits and @/./+/-/_ only."),
+{% endif %}
         error_messages={"unique": _("A user with that username already exists.")},
     )
     email = models.EmailField(_("email address"))

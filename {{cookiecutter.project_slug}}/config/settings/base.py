@@ -87,6 +87,10 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 
 # https://docs.djangoproject.com/en/stable/topics/auth/customizing/
 AUTH_USER_MODEL = "users.User"
+{% if cookiecutter.login_with_email_or_username %}
+# Logins take the username or the email address.
+AUTHENTICATION_BACKENDS = ["users.backends.UsernameOrEmailBackend"]
+{% endif %}
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -44,10 +44,6 @@ def test_check_username_counts_inactive_accounts_as_taken(check, inactive_user):
     assert check(inactive_user.username).json() == {"available": False}
 
 
-def test_check_username_does_not_take_an_email_address_for_a_username(check, user):
-    assert check(user.email).json() == {"available": True}
-
-
 @pytest.mark.parametrize("invalid", INVALID_LOGINS)
 def test_check_username_refuses_an_invalid_username(check, invalid):
     assert_field_error(check(invalid), "username")
