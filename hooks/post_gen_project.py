@@ -29,6 +29,9 @@ def unneeded_paths(answers):
     jwt = answers["token_strategy"] in ("jwt", "both")
     drf_token = answers["token_strategy"] in ("token", "both")
     activation = answers["send_activation_email"]
+    # After 0002_authtoken when that is kept too, as the templated file name says.
+    number = "0003" if jwt and drf_token else "0002"
+    jwt_sessions_migration = Path(f"users/migrations/{number}_jwtsession.py")
     username = answers["username_field"] == "username"
     email_login = answers["login_with_email_or_username"]
     keep = {
@@ -48,6 +51,7 @@ def unneeded_paths(answers):
         Path("users/tests/test_check_username.py"): username,
         Path("users/api/jwt.py"): jwt,
         Path("users/jwt.py"): jwt,
+        jwt_sessions_migration: jwt,
         Path("users/tests/test_jwt_logout.py"): jwt,
         Path("users/tests/test_jwt_revocation.py"): jwt,
         Path("users/tests/test_jwt_create.py"): jwt,

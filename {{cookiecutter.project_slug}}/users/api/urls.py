@@ -26,7 +26,7 @@ from users.api.jwt import (
 )
 {% endif %}
 from users.api.passwords import ResetPasswordConfirmView, ResetPasswordView, SetPasswordView
-from users.api.sessions import LogoutEverywhereView
+from users.api.sessions import LogoutEverywhereView, SessionDetailView, SessionListView
 from users.api.usernames import ResetUsernameConfirmView, ResetUsernameView, SetUsernameView
 from users.api.views import UserViewSet
 
@@ -60,6 +60,8 @@ urlpatterns = [
         ResetUsernameConfirmView.as_view(),
         name="user-reset-username-confirm",
     ),
+    path("users/me/sessions/", SessionListView.as_view(), name="session-list"),
+    path("users/me/sessions/<str:pk>/", SessionDetailView.as_view(), name="session-detail"),
     path("token/logout/all/", LogoutEverywhereView.as_view(), name="logout-all"),
 {% if cookiecutter.token_strategy in ["token", "both"] %}
     path("token/login/", TokenLoginView.as_view(), name="login"),

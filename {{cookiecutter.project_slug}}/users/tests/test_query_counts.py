@@ -78,11 +78,11 @@ def test_jwt_login_query_count(user, django_assert_num_queries):
     body = {"{{ cookiecutter.username_field }}": user.get_username(), "password": PASSWORD}
 
 {% if cookiecutter.mfa %}
-    # The user, whether they have a second factor, the refresh token, last_login.
+    # The user, whether they have a second factor, the refresh token, its session, last_login.
 {% else %}
-    # The user, the outstanding refresh token, last_login.
+    # The user, the outstanding refresh token, its session, last_login.
 {% endif %}
-    with django_assert_num_queries({{ 4 if cookiecutter.mfa else 3 }}):
+    with django_assert_num_queries({{ 5 if cookiecutter.mfa else 4 }}):
         response = APIClient().post(reverse("jwt-create"), body)
 
     assert response.status_code == 200
@@ -91,7 +91,7 @@ def test_jwt_login_query_count(user, django_assert_num_queries):
 def test_jwt_verify_costs_two_queries(user, django_assert_num_queries):
     token = str(RefreshToken.for_user(user).access_token)
 
-    # The user, and whether the token was revoked.
+    # The user with the token's session, and whether the token was blacklisted.
     with django_assert_num_queries(2):
         response = APIClient().post(reverse("jwt-verify"), {"token": token})
 

@@ -20,6 +20,7 @@ PATHS = {
     "user-set-username": "/auth/users/set_{{ field }}/",
     "user-reset-username": "/auth/users/reset_{{ field }}/",
     "user-reset-username-confirm": "/auth/users/reset_{{ field }}_confirm/",
+    "session-list": "/auth/users/me/sessions/",
     "logout-all": "/auth/token/logout/all/",
 {% if cookiecutter.token_strategy in ["token", "both"] %}
     "login": "/auth/token/login/",
@@ -92,9 +93,14 @@ def test_user_detail_url_takes_the_user_id():
     assert resolve("/auth/users/42/").url_name == "user-detail"
 
 
+def test_session_detail_url_takes_the_session_id():
+    assert reverse("session-detail", args=["token-7"]) == "/auth/users/me/sessions/token-7/"
+    assert resolve("/auth/users/me/sessions/token-7/").url_name == "session-detail"
+
+
 def test_auth_serves_exactly_the_urls_of_this_configuration():
     # api-root is the router's index at /auth/, which djoser serves too.
-    assert auth_url_names() == {*PATHS, "user-detail", "api-root"}
+    assert auth_url_names() == {*PATHS, "user-detail", "session-detail", "api-root"}
 {% if cookiecutter.token_strategy in ["token", "both"] %}
 
 
