@@ -229,3 +229,9 @@ def test_bake_without_login_by_email_or_username_never_mentions_it(project):
     assert files_mentioning(project, "UsernameOrEmailBackend") == []
     assert files_mentioning(project, "with_username_or_email") == []
     assert files_mentioning(project, "users.validators") == []
+
+
+@combinations_where(lambda answers: not issues_jwt(answers))
+def test_bake_without_jwt_has_no_jwt_sessions(project):
+    assert files_mentioning(project, "JWTSession") == []
+    assert files_mentioning(project, "jwtsession") == []

@@ -1,5 +1,7 @@
 {% set drf_token = cookiecutter.token_strategy in ["token", "both"] %}
 {% set jwt = cookiecutter.token_strategy in ["jwt", "both"] %}
+import logging
+
 import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
@@ -91,6 +93,17 @@ def test_revoking_an_unknown_or_malformed_id_is_not_found(user, session_id):
 
     assert revoke(session_id, authorization).status_code == 404
     assert me_status(authorization) == 200
+
+
+def test_revoking_a_session_is_logged_as_an_auth_event(caplog, user):
+    authorization = log_in_from(LOGIN_URLS[0], user)
+    (session,) = session_ids(authorization)
+    caplog.set_level(logging.INFO, logger="users.auth")
+
+    revoke(session, authorization)
+
+    (record,) = [record for record in caplog.records if record.name == "users.auth"]
+    assert (record.event, record.user_id, record.ip) == ("session_ended", user.pk, "127.0.0.1")
 
 
 def test_revoking_a_session_needs_a_logged_in_user(db):
