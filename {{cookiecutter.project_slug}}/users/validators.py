@@ -8,7 +8,4 @@ class UsernameValidator(UnicodeUsernameValidator):
     names an account by its email."""
 
     regex = r"^[\w.+-]+\Z"
-    message = _(
-        "Enter a valid username. This value may contain only letters, numbers, "
-        "and ./+/-/_ characters."
-    )
+    message = _("Enter a valid username: letters, digits and ./+/-/_ only.")

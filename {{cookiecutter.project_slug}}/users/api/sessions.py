@@ -45,7 +45,9 @@ class SessionDetailView(APIView):
     """Ends one login: the device it belongs to is logged out."""
 
     @extend_schema(
-        parameters=[OpenApiParameter("pk", str, OpenApiParameter.PATH, description=_("Its id."))],
+        parameters=[
+            OpenApiParameter("pk", str, OpenApiParameter.PATH, description=_("The session's id."))
+        ],
         request=None,
         responses={204: None},
     )
