@@ -2,8 +2,8 @@
 {% set jwt = cookiecutter.token_strategy in ["jwt", "both"] %}
 """A user's logins, one per device: listed with when and where, and ended one by one.
 
-A session's id is its kind and its number, e.g. "{{ "token" if drf_token else "jwt" }}-12", so that one
-list can hold every kind of login the API issues.
+A session's id is its kind and its number, e.g. "{{ "token" if drf_token else "jwt" }}-12": one list holds
+every kind of login the API issues.
 """
 
 {% if jwt %}
