@@ -30,6 +30,11 @@ def unneeded_paths(answers):
     drf_token = answers["token_strategy"] in ("token", "both")
     activation = answers["send_activation_email"]
     social = any(name.strip() for name in answers["social_providers"].split(","))
+    # After 0002_authtoken when that is kept too, as the templated file name says.
+    number = "0003" if jwt and drf_token else "0002"
+    jwt_sessions_migration = Path(f"users/migrations/{number}_jwtsession.py")
+    username = answers["username_field"] == "username"
+    email_login = answers["login_with_email_or_username"]
     keep = {
         Path("users/api/activation.py"): activation,
         Path("users/tests/test_activation.py"): activation,
@@ -40,8 +45,14 @@ def unneeded_paths(answers):
         Path("users/tests/test_token_authentication.py"): drf_token,
         Path("users/tests/test_token_login.py"): drf_token,
         Path("users/tests/test_token_logout.py"): drf_token,
+        Path("users/backends.py"): email_login,
+        Path("users/validators.py"): email_login,
+        Path("users/tests/test_login_with_email.py"): email_login,
+        Path("users/api/check_username.py"): username,
+        Path("users/tests/test_check_username.py"): username,
         Path("users/api/jwt.py"): jwt,
         Path("users/jwt.py"): jwt,
+        jwt_sessions_migration: jwt,
         Path("users/tests/test_jwt_logout.py"): jwt,
         Path("users/tests/test_jwt_revocation.py"): jwt,
         Path("users/tests/test_jwt_create.py"): jwt,
@@ -54,8 +65,10 @@ def unneeded_paths(answers):
         Path("login_codes"): answers["login_by_code"],
         Path("login_codes/authtoken.py"): answers["login_by_code"] and drf_token,
         Path("login_codes/jwt.py"): answers["login_by_code"] and jwt,
-        Path("login_codes/tests/test_token_code_login.py"): answers["login_by_code"] and drf_token,
-        Path("login_codes/tests/test_jwt_code_login.py"): answers["login_by_code"] and jwt,
+        Path("login_codes/tests/test_token_code_login.py"): answers["login_by_code"]
+        and drf_token,
+        Path("login_codes/tests/test_jwt_code_login.py"): answers["login_by_code"]
+        and jwt,
         Path("mfa"): answers["mfa"],
         Path("mfa/jwt.py"): answers["mfa"] and jwt,
         Path("mfa/authtoken.py"): answers["mfa"] and drf_token,

@@ -28,6 +28,7 @@ RESERVED_SLUGS = set(sys.stdlib_module_names) | {
     "users",
 }
 BOOLEAN_ANSWERS = [
+    "login_with_email_or_username",
     "send_activation_email",
     "send_confirmation_email",
     "password_changed_email_confirmation",
@@ -54,7 +55,9 @@ UNWRITABLE = re.compile(r"[\x00-\x1f\x7f\U00010000-\U0010ffff]")
 
 def social_providers(answers):
     """The backend names in the comma-separated `social_providers` answer."""
-    return [name.strip() for name in answers["social_providers"].split(",") if name.strip()]
+    return [
+        name.strip() for name in answers["social_providers"].split(",") if name.strip()
+    ]
 
 
 def errors(answers):
@@ -81,6 +84,9 @@ def errors(answers):
             f"social_providers: {', '.join(unknown)} not supported; choose from "
             f"{', '.join(sorted(supported))}"
         )
+    by_email = answers["login_with_email_or_username"]
+    if by_email is True and answers["username_field"] == "email":
+        yield "login_with_email_or_username needs username_field username"
     for name in FREE_TEXT:
         if not answers[name].strip():
             yield f"{name} must not be empty"

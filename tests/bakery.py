@@ -38,20 +38,29 @@ def all_booleans(value, **overrides):
     return answers(**{name: value for name in BOOLEANS}, **overrides)
 
 
+# What an option needs of the other answers, or the pre-gen hook refuses it.
+NEEDS = {"login_with_email_or_username": {"username_field": "username"}}
+
+
 def _combinations():
     yield "defaults", answers()
     for name in BOOLEANS:
-        yield f"{name}={not DEFAULTS[name]}", answers(**{name: not DEFAULTS[name]})
+        flipped = not DEFAULTS[name]
+        needs = NEEDS.get(name, {}) if flipped else {}
+        yield f"{name}={flipped}", answers(**{name: flipped}, **needs)
     for field in CHOICES["username_field"]:
         for strategy in CHOICES["token_strategy"]:
             yield f"{field}-{strategy}", answers(username_field=field, token_strategy=strategy)
     yield "social=github", answers(social_providers="github")
     yield "social=all", answers(social_providers=ALL_SOCIAL_PROVIDERS, token_strategy="token")
-    yield "all-on", all_booleans(
-        True,
-        username_field="username",
-        token_strategy="both",
-        social_providers=ALL_SOCIAL_PROVIDERS,
+    yield (
+        "all-on",
+        all_booleans(
+            True,
+            username_field="username",
+            token_strategy="both",
+            social_providers=ALL_SOCIAL_PROVIDERS,
+        ),
     )
     yield "all-off", all_booleans(False, username_field="email", token_strategy="jwt")
 

@@ -15,6 +15,10 @@ def issues_drf_token(answers):
     return answers["token_strategy"] in ("token", "both")
 
 
+def has_usernames(answers):
+    return answers["username_field"] == "username"
+
+
 def option(name):
     return lambda answers: answers[name]
 
@@ -31,8 +35,15 @@ OPTIONAL_FILES = {
     "users/authtoken.py": issues_drf_token,
     "users/migrations/0002_authtoken.py": issues_drf_token,
     "users/tests/test_token_authentication.py": issues_drf_token,
+    "users/backends.py": option("login_with_email_or_username"),
+    "users/validators.py": option("login_with_email_or_username"),
+    "users/tests/test_login_with_email.py": option("login_with_email_or_username"),
+    "users/api/check_username.py": has_usernames,
+    "users/tests/test_check_username.py": has_usernames,
     "users/api/jwt.py": issues_jwt,
     "users/jwt.py": issues_jwt,
+    "users/migrations/0002_jwtsession.py": lambda answers: answers["token_strategy"] == "jwt",
+    "users/migrations/0003_jwtsession.py": lambda answers: answers["token_strategy"] == "both",
     "users/tests/test_jwt_logout.py": issues_jwt,
     "users/tests/test_jwt_revocation.py": issues_jwt,
     **dict.fromkeys(email_templates("confirmation"), option("send_confirmation_email")),
@@ -109,6 +120,10 @@ ALWAYS_PRESENT = [
     "users/api/views.py",
     "users/api/schema.py",
     "users/api/sessions.py",
+    "users/sessions.py",
+    "users/devices.py",
+    "users/tests/test_sessions_list.py",
+    "users/tests/test_sessions_revoke.py",
     "users/api/throttles.py",
     "users/tests/test_mail_delivery.py",
     "users/tests/test_translations.py",
@@ -259,3 +274,22 @@ def test_bake_with_social_providers_configures_each_chosen_one(project, combinat
         assert f"{prefix}_" in settings
         assert f"{prefix}_" in example
     assert "SOCIAL_AUTH_ALLOWED_REDIRECT_URIS=" in example
+
+
+@combinations_where(lambda answers: not has_usernames(answers))
+def test_bake_with_email_logins_has_no_username_check(project):
+    # An email check would tell anyone which addresses have an account.
+    assert files_mentioning(project, "check_username") == []
+
+
+@combinations_where(lambda answers: not answers["login_with_email_or_username"])
+def test_bake_without_login_by_email_or_username_never_mentions_it(project):
+    assert files_mentioning(project, "UsernameOrEmailBackend") == []
+    assert files_mentioning(project, "with_username_or_email") == []
+    assert files_mentioning(project, "users.validators") == []
+
+
+@combinations_where(lambda answers: not issues_jwt(answers))
+def test_bake_without_jwt_has_no_jwt_sessions(project):
+    assert files_mentioning(project, "JWTSession") == []
+    assert files_mentioning(project, "jwtsession") == []

@@ -184,6 +184,8 @@ def test_every_flow_in_the_browser(demo):
     demo.log_out()
     reset_password(demo, email, passwords[2])
     demo.log_in(logins[0], passwords[2])
+    end_this_session(demo)
+    demo.log_in(logins[0], passwords[2])
 
     set_login(demo, logins[1], passwords[2])
     if field == "email":
@@ -258,6 +260,18 @@ def reset_password(demo, email, new):
     values = demo.with_retype("password_reset_confirm_retype", "new_password", new)
     demo.submit("password-reset-confirm", **values)
     demo.wait_for_text("flash", "log in with the new one")
+    demo.wait_for_screen("login")
+
+
+def end_this_session(demo):
+    demo.click("nav-sessions")
+    demo.wait_for_screen("sessions")
+    # The reset ended every other login.
+    demo.wait_for_text("sessions", "(this one)")
+    demo.screenshot("sessions")
+    (end,) = demo.find("sessions").find_elements(By.CSS_SELECTOR, "button")
+    end.click()
+    demo.wait_for_text("flash", "logged out")
     demo.wait_for_screen("login")
 
 

@@ -16,7 +16,7 @@ post_gen = load_hook("post_gen_project")
     [
         {},
         {"username_field": "username", "token_strategy": "both"},
-        all_booleans(True),
+        all_booleans(True, username_field="username"),
         all_booleans(False),
         {"project_slug": "a", "project_name": 'Zoë\'s "Auth" \\ API'},
         {"author_name": 'O\'Brien "\\\\" Ñandú', "description": 'Say "hi"'},
@@ -133,7 +133,12 @@ def test_post_gen_keeps_an_optional_email_only_when_chosen(option, template):
 
 
 def test_post_gen_removes_nothing_when_everything_is_chosen():
-    everything = all_booleans(True, token_strategy="both", social_providers=ALL_SOCIAL_PROVIDERS)
+    everything = all_booleans(
+        True,
+        username_field="username",
+        token_strategy="both",
+        social_providers=ALL_SOCIAL_PROVIDERS,
+    )
     assert removed(**everything) == set()
 
 
@@ -156,7 +161,9 @@ def test_post_gen_removes_the_social_files_when_no_provider_is_chosen(providers)
 
     assert "users/social.py" in social_files
     assert "users/api/social.py" in social_files
-    assert {path for path in removed(social_providers=providers) if "social" in path} == social_files
+    assert {
+        path for path in removed(social_providers=providers) if "social" in path
+    } == social_files
 
 
 def test_post_gen_never_removes_the_always_needed_files():
@@ -219,6 +226,14 @@ def test_pre_gen_refuses_jwt_cookies_without_jwts():
     problems = list(pre_gen.errors(full_answers(jwt_cookie=True, token_strategy="token")))
 
     assert problems == ["jwt_cookie needs token_strategy jwt or both"]
+
+
+def test_pre_gen_refuses_login_by_email_or_username_with_email_logins():
+    answers = full_answers(login_with_email_or_username=True, username_field="email")
+
+    assert list(pre_gen.errors(answers)) == [
+        "login_with_email_or_username needs username_field username"
+    ]
 
 
 CATALOG = """# A comment

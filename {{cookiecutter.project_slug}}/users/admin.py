@@ -3,10 +3,12 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
-{% if cookiecutter.token_strategy in ["token", "both"] %}
+{% if cookiecutter.token_strategy == "both" %}
+from users.models import AuthToken, JWTSession, User
+{% elif cookiecutter.token_strategy == "token" %}
 from users.models import AuthToken, User
 {% else %}
-from users.models import User
+from users.models import JWTSession, User
 {% endif %}
 
 
@@ -47,13 +49,11 @@ class UserAdmin(BaseUserAdmin):
     list_display = [User.USERNAME_FIELD, "email", "name", "is_staff"]
     search_fields = [User.USERNAME_FIELD, "email", "name"]
     ordering = [User.USERNAME_FIELD]
-{% if cookiecutter.token_strategy in ["token", "both"] %}
 
 
-@admin.register(AuthToken)
-class AuthTokenAdmin(admin.ModelAdmin):
-    """Who is logged in where. A token can be deleted, which logs that device out, but
-    not made or changed here; its key is not stored, only a hash of it."""
+class LoginAdmin(admin.ModelAdmin):
+    """Who is logged in where. A login can be deleted, which logs that device out, but
+    not made or changed here."""
 
     fields = ["user", "created", "last_used", "user_agent", "ip_address"]
     list_display = fields
@@ -66,4 +66,17 @@ class AuthTokenAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+
+
+@admin.register(AuthToken)
+class AuthTokenAdmin(LoginAdmin):
+    """DRF tokens; their keys are not stored, only hashes of them."""
+{% endif %}
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+
+
+@admin.register(JWTSession)
+class JWTSessionAdmin(LoginAdmin):
+    """JWT logins; deleting one refuses its refresh and access tokens."""
 {% endif %}

@@ -1,15 +1,14 @@
 """DRF tokens, one per device: `Authorization: Token <key>`, checked against a stored hash."""
 
 import hashlib
-import ipaddress
 import secrets
 from datetime import timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions
-from rest_framework.throttling import BaseThrottle
 
+from users.devices import login_device
 from users.models import AuthToken
 
 
@@ -22,12 +21,7 @@ def hash_key(key):
 def issue_token(user, request):
     """Create a token for the device making `request`; return its key, shown only this once."""
     key = secrets.token_urlsafe(32)
-    AuthToken.objects.create(
-        user=user,
-        key_hash=hash_key(key),
-        user_agent=_user_agent(request),
-        ip_address=_client_address(request),
-    )
+    AuthToken.objects.create(user=user, key_hash=hash_key(key), **login_device(request))
     return key
 
 
@@ -57,18 +51,3 @@ class TokenAuthentication(authentication.TokenAuthentication):
         if token.last_used is None or now - token.last_used >= self.last_used_precision:
             AuthToken.objects.filter(pk=token.pk).update(last_used=now)
             token.last_used = now
-
-
-def _user_agent(request):
-    max_length = AuthToken._meta.get_field("user_agent").max_length
-    # NUL is the one character a PostgreSQL text column refuses.
-    return request.META.get("HTTP_USER_AGENT", "").replace("\x00", "")[:max_length]
-
-
-def _client_address(request):
-    # The address the throttles count, so REST_FRAMEWORK["NUM_PROXIES"] applies here too.
-    address = BaseThrottle().get_ident(request) or ""
-    try:
-        return str(ipaddress.ip_address(address))
-    except ValueError:
-        return None

@@ -1,9 +1,12 @@
-"""JWTs that can be revoked: all of a user's at once, or one login's refresh tokens.
+"""JWTs that can be revoked: all of a user's at once, or one login's.
 
-Every login starts a token family: its refresh tokens carry the `jti` of the first one,
-and each refresh spends the token presented and answers with the next of the family. A
-spent token presented again means two parties hold the family, so the whole family is
-revoked (https://datatracker.ietf.org/doc/html/rfc9700#section-4.14.2).
+Every login starts a token family, recorded as a JWTSession: its refresh and access
+tokens carry the `jti` of the first refresh token, and each refresh spends the token
+presented and answers with the next of the family. A spent token presented again means
+two parties hold the family, so the whole family is revoked
+(https://datatracker.ietf.org/doc/html/rfc9700#section-4.14.2). Ending the session
+(logout, or the user revoking it) refuses the family's tokens at once, access tokens
+too: authentication looks the session up with the user, in the same query.
 """
 
 from django.utils import timezone
@@ -12,7 +15,14 @@ from rest_framework_simplejwt import authentication, tokens
 from rest_framework_simplejwt.exceptions import AuthenticationFailed, TokenError
 from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
-from rest_framework_simplejwt.utils import datetime_to_epoch
+from rest_framework_simplejwt.utils import (
+    datetime_from_epoch,
+    datetime_to_epoch,
+    get_md5_hash_password,
+)
+
+from users.devices import login_device
+from users.models import JWTSession
 
 FAMILY_CLAIM = "fam"
 
@@ -39,12 +49,23 @@ class AccessToken(PreciseIssuedAtMixin, tokens.AccessToken):
 
 class RefreshToken(PreciseIssuedAtMixin, tokens.RefreshToken):
     access_token_class = AccessToken
-    no_copy_claims = (*tokens.RefreshToken.no_copy_claims, FAMILY_CLAIM)
 
     def __init__(self, token=None, verify=True):
         super().__init__(token, verify)
         if token is None:
             self[FAMILY_CLAIM] = self[api_settings.JTI_CLAIM]
+
+    @classmethod
+    def for_user(cls, user, request=None):
+        """The first refresh token of a new login, recorded with the device of `request`."""
+        token = super().for_user(user)
+        JWTSession.objects.create(
+            user=user,
+            family=token.family,
+            expires_at=datetime_from_epoch(token["exp"]),
+            **(login_device(request) if request is not None else {}),
+        )
+        return token
 
     @property
     def family(self):
@@ -57,13 +78,41 @@ class RefreshToken(PreciseIssuedAtMixin, tokens.RefreshToken):
 
 
 class JWTAuthentication(authentication.JWTAuthentication):
-    """SimpleJWT's checks, and no token issued before the user's `tokens_valid_after`."""
+    """SimpleJWT's checks; and the token's login has not ended, nor was the token issued
+    before the user's `tokens_valid_after`."""
 
     def get_user(self, validated_token):
-        user = super().get_user(validated_token)
+        family = validated_token.get(FAMILY_CLAIM)
+        if family is None:
+            # Made by no login here (e.g. by SimpleJWT's own classes): no session to check.
+            user = super().get_user(validated_token)
+        else:
+            user = self.get_session_user(validated_token, family)
         valid_after = user.tokens_valid_after
         if valid_after is not None and _issued_at(validated_token) < valid_after.timestamp():
             raise AuthenticationFailed(_("Token has been revoked."), code="token_revoked")
+        return user
+
+    def get_session_user(self, validated_token, family):
+        """SimpleJWT's user checks, with the user read along with the session: one query."""
+        user_id = validated_token.get(api_settings.USER_ID_CLAIM)
+        session = (
+            JWTSession.objects.select_related("user")
+            .filter(family=family, **{f"user__{api_settings.USER_ID_FIELD}": user_id})
+            .first()
+        )
+        if session is None:
+            # Logged out or revoked, or its user deleted.
+            raise AuthenticationFailed(_("Token has been revoked."), code="token_revoked")
+        user = session.user
+        if api_settings.CHECK_USER_IS_ACTIVE and not user.is_active:
+            raise AuthenticationFailed(_("User is inactive"), code="user_inactive")
+        if api_settings.CHECK_REVOKE_TOKEN and validated_token.get(
+            api_settings.REVOKE_TOKEN_CLAIM
+        ) != get_md5_hash_password(user.password):
+            raise AuthenticationFailed(
+                _("The user's password has been changed."), code="password_changed"
+            )
         return user
 
 
@@ -87,32 +136,51 @@ def rotate_refresh_token(refresh):
     refresh.set_jti()
     refresh.set_exp()
     refresh.set_iat()
+    refreshed = JWTSession.objects.filter(family=refresh.family).update(
+        last_used=refresh.current_time, expires_at=datetime_from_epoch(refresh["exp"])
+    )
+    if not refreshed:
+        # Its login ended meanwhile, or there was none: SimpleJWT's own class made it.
+        raise TokenError(_("Token has been revoked."))
     refresh.outstand()
     return refresh
 
 
 def revoke_token_family(refresh):
-    """Blacklist `refresh` and every outstanding refresh token of its login."""
+    """End the login `refresh` belongs to: it and all of its family are refused."""
     _blacklist(refresh)
-    outstanding = OutstandingToken.objects.filter(
-        user__pk=refresh.get(api_settings.USER_ID_CLAIM),
-        expires_at__gt=timezone.now(),
-        blacklistedtoken__isnull=True,
-    )
-    # A user holds one live token per login, so reading each one is cheap.
-    family = [token for token in outstanding if _family_of(token) == refresh.family]
-    _blacklist_outstanding(family)
+    _end_family(refresh.get(api_settings.USER_ID_CLAIM), refresh.family)
+
+
+def end_jwt_session(session):
+    """End one login: its refresh and access tokens are refused from now on."""
+    _end_family(session.user_id, session.family)
 
 
 def revoke_all_jwts(user):
     """End every access and refresh token `user` holds ("log out everywhere")."""
     user.tokens_valid_after = timezone.now()
     user.save(update_fields=["tokens_valid_after"])
+    end_jwt_sessions(user)
     _blacklist_outstanding(
         OutstandingToken.objects.filter(
             user=user, expires_at__gt=user.tokens_valid_after, blacklistedtoken__isnull=True
         )
     )
+
+
+def end_jwt_sessions(user):
+    """Forget the JWT logins of `user`, e.g. once a new password has made their tokens void."""
+    JWTSession.objects.filter(user=user).delete()
+
+
+def _end_family(user_id, family):
+    JWTSession.objects.filter(family=family).delete()
+    outstanding = OutstandingToken.objects.filter(
+        user__pk=user_id, expires_at__gt=timezone.now(), blacklistedtoken__isnull=True
+    )
+    # A user holds one live token per login, so reading each one is cheap.
+    _blacklist_outstanding([token for token in outstanding if _family_of(token) == family])
 
 
 def _family_of(outstanding):

@@ -12,6 +12,13 @@ class UserQuerySet(models.QuerySet):
     def with_login(self, login):
         """Users whose USERNAME_FIELD equals `login`, ignoring letter case."""
         return self._matching(self.model.USERNAME_FIELD, login)
+{% if cookiecutter.login_with_email_or_username %}
+
+    def with_username_or_email(self, login):
+        """The user `login` names: by email address if it has "@", which no username has
+        (users/validators.py), else by username; letter case ignored either way."""
+        return self.with_email(login) if "@" in login else self.with_login(login)
+{% endif %}
 
     def _matching(self, field, value):
         # Compare lower() to lower() so the query uses the unique lower() index.

@@ -1,5 +1,5 @@
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
-{% if cookiecutter.username_field == "username" %}
+{% if cookiecutter.username_field == "username" and not cookiecutter.login_with_email_or_username %}
 from django.contrib.auth.validators import UnicodeUsernameValidator
 {% endif %}
 from django.db import models
@@ -11,16 +11,29 @@ from django.utils.translation import gettext_lazy as _
 from users.images import image_path
 {% endif %}
 from users.managers import UserManager
+{% if cookiecutter.login_with_email_or_username %}
+from users.validators import UsernameValidator
+{% endif %}
 
 
 class User(AbstractBaseUser, PermissionsMixin):
 {% if cookiecutter.username_field == "username" %}
+{% if cookiecutter.login_with_email_or_username %}
+    username_validator = UsernameValidator()
+{% else %}
+    username_validator = UnicodeUsernameValidator()
+{% endif %}
+
     username = models.CharField(
         _("username"),
         max_length=150,
         unique=True,
-        validators=[UnicodeUsernameValidator()],
+        validators=[username_validator],
+{% if cookiecutter.login_with_email_or_username %}
+        help_text=_("150 characters or fewer. Letters, digits and ./+/-/_ only."),
+{% else %}
         help_text=_("150 characters or fewer. Letters, digits and @/./+/-/_ only."),
+{% endif %}
         error_messages={"unique": _("A user with that username already exists.")},
     )
     email = models.EmailField(_("email address"))
@@ -100,10 +113,28 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self):
         # Which part of a name is the short one differs from name to name: no guessing.
         return self.name
+
+
+class Login(models.Model):
+    """One login on one device: when, from where, and when it was last used.
+
+    users/sessions.py lists them for their user, who can end each one.
+    """
+
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used = models.DateTimeField(_("last used"), null=True, blank=True)
+    user_agent = models.CharField(_("user agent"), max_length=200, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.user} ({self.user_agent or _('unknown device')})"
 {% if cookiecutter.token_strategy in ["token", "both"] %}
 
 
-class AuthToken(models.Model):
+class AuthToken(Login):
     """A DRF token for one device or login; users/authtoken.py issues and checks them.
 
     Only a SHA-256 hash of the key is stored, so a leaked database or backup holds no
@@ -117,15 +148,28 @@ class AuthToken(models.Model):
     )
     # The unique index is also what requests look their token up by.
     key_hash = models.CharField(_("key hash"), max_length=64, unique=True, editable=False)
-    created = models.DateTimeField(_("created"), auto_now_add=True)
-    last_used = models.DateTimeField(_("last used"), null=True, blank=True)
-    user_agent = models.CharField(_("user agent"), max_length=200, blank=True)
-    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("auth token")
         verbose_name_plural = _("auth tokens")
+{% endif %}
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
 
-    def __str__(self):
-        return f"{self.user} ({self.user_agent or _('unknown device')})"
+
+class JWTSession(Login):
+    """One login with JWTs: the refresh tokens it rotates through, and their access tokens,
+    carry its `family` (users/jwt.py). Deleting it ends them all; `last_used` is the last
+    refresh."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="jwt_sessions", verbose_name=_("user")
+    )
+    # The unique index is also what every request looks its session up by.
+    family = models.CharField(_("token family"), max_length=255, unique=True, editable=False)
+    # When its newest refresh token expires: the login is over then.
+    expires_at = models.DateTimeField(_("expires at"))
+
+    class Meta:
+        verbose_name = _("JWT session")
+        verbose_name_plural = _("JWT sessions")
 {% endif %}

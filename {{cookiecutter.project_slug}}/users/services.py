@@ -14,7 +14,7 @@ from users.authtoken import revoke_all_tokens
 {% endif %}
 from users.emails import send_account_email, send_link_email
 {% if cookiecutter.token_strategy in ["jwt", "both"] %}
-from users.jwt import revoke_all_jwts
+from users.jwt import end_jwt_sessions, revoke_all_jwts
 {% endif %}
 from users.models import User
 from users.tokens import (
@@ -93,6 +93,10 @@ def user_logout_everywhere(*, user):
 def password_change(*, user, password):
     user.set_password(password)
     user.save(update_fields=["password"])
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+    # Every JWT carries a hash of the old password, so none of those logins lasts.
+    end_jwt_sessions(user)
+{% endif %}
 {% if cookiecutter.password_changed_email_confirmation %}
     send_account_email(name="password_changed_confirmation", user=user)
 {% endif %}

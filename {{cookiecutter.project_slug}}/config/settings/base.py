@@ -102,6 +102,10 @@ PROFILE_IMAGE_MAX_PIXELS = env.int("PROFILE_IMAGE_MAX_PIXELS", default=25_000_00
 
 # https://docs.djangoproject.com/en/stable/topics/auth/customizing/
 AUTH_USER_MODEL = "users.User"
+{% if cookiecutter.login_with_email_or_username %}
+# Logins take the username or the email address.
+AUTHENTICATION_BACKENDS = ["users.backends.UsernameOrEmailBackend"]
+{% endif %}
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
@@ -176,6 +180,9 @@ THROTTLE_RATES = {
         "account_mail_ip": "30/hour",  # reset and activation requests per client address
 {% if cookiecutter.mfa %}
         "mfa_failed": "5/min",  # wrong passwords and codes per user at the mfa/ endpoints
+{% endif %}
+{% if cookiecutter.username_field == "username" %}
+        "check_username": "60/min",  # username availability checks per client address
 {% endif %}
     }.items()
 }

@@ -4,7 +4,7 @@ Tokens carry a hash of the password (SIMPLE_JWT["CHECK_REVOKE_TOKEN"]) and users
 refuses those issued before the user's last "log out everywhere", so a password change
 or reset ends them; a deleted or deactivated user's refresh token is refused with 401
 rather than failing with a 500. Each refresh spends the token presented: presenting it
-again revokes every refresh token of that login.
+again revokes that login. Logging out ends the login's refresh and access tokens at once.
 """
 
 from django.contrib.auth.signals import user_logged_in
@@ -75,7 +75,8 @@ def read_refresh_token(raw_token):
 
 
 def jwt_login(user, request):
-    refresh = RefreshToken.for_user(user)  # each login starts a token family
+    # Each login starts a token family, recorded with the device it comes from.
+    refresh = RefreshToken.for_user(user, request=request)
     # As Django's login() does: its receivers update last_login and log the login.
     user_logged_in.send(sender=user.__class__, request=request, user=user)
     return {"access": str(refresh.access_token), "refresh": str(refresh)}
@@ -179,7 +180,7 @@ class TokenVerifyView(views.TokenVerifyView):
 
 
 class JWTLogoutView(views.TokenViewBase):
-    """Ends the login a refresh token belongs to; its access tokens expire on their own."""
+    """Ends the login a refresh token belongs to, with its access tokens."""
 
     serializer_class = JWTLogoutSerializer
 

@@ -6,6 +6,8 @@ Clients are told apart by REMOTE_ADDR unless REST_FRAMEWORK["NUM_PROXIES"] says 
 trusted proxies put their address in X-Forwarded-For, so a forged header changes nothing.
 """
 
+import hashlib
+
 from django.conf import settings
 from rest_framework.throttling import SimpleRateThrottle
 
@@ -35,7 +37,12 @@ class FieldThrottle(Throttle):
         value = data.get(self.field) if hasattr(data, "get") else None
         if not isinstance(value, str) or not value.strip():
             return None  # validation answers that request
-        return self.key_for(value.strip().lower())
+        # Hashed: cache backends refuse long keys and some of the characters clients send.
+        ident = self.ident_for(value.strip())
+        return self.key_for(hashlib.sha256(ident.encode()).hexdigest())
+
+    def ident_for(self, value):
+        return value.lower()
 
 
 class FailureThrottle:
@@ -55,6 +62,14 @@ class FailureThrottle:
 class FailedLoginPerAccountThrottle(FailureThrottle, FieldThrottle):
     scope = "login_failed"
     field = User.USERNAME_FIELD
+{% if cookiecutter.login_with_email_or_username %}
+
+    def ident_for(self, login):
+        # Per account, whether named by username or email address, so that switching
+        # between the two gives no extra guesses.
+        pk = User.objects.with_username_or_email(login).values_list("pk", flat=True).first()
+        return super().ident_for(login) if pk is None else f"user {pk}"
+{% endif %}
 
 
 class FailedLoginPerIPThrottle(FailureThrottle, IPThrottle):
@@ -74,6 +89,12 @@ class AccountMailPerAddressThrottle(FieldThrottle):
 
 class AccountMailPerIPThrottle(IPThrottle):
     scope = "account_mail_ip"
+{% if cookiecutter.username_field == "username" %}
+
+
+class CheckUsernameThrottle(IPThrottle):
+    scope = "check_username"
+{% endif %}
 
 
 ACCOUNT_MAIL_THROTTLES = [AccountMailPerAddressThrottle, AccountMailPerIPThrottle]

@@ -11,6 +11,9 @@ from users.api.activation import ActivationView, ResendActivationView
 {% if cookiecutter.token_strategy in ["token", "both"] %}
 from users.api.authtoken import TokenLoginView, TokenLogoutView
 {% endif %}
+{% if cookiecutter.username_field == "username" %}
+from users.api.check_username import CheckUsernameView
+{% endif %}
 from users.api.email_change import ChangeEmailConfirmView
 {% if cookiecutter.profile_image %}
 from users.api.images import ProfileImageView
@@ -27,7 +30,7 @@ from users.api.jwt import (
 )
 {% endif %}
 from users.api.passwords import ResetPasswordConfirmView, ResetPasswordView, SetPasswordView
-from users.api.sessions import LogoutEverywhereView
+from users.api.sessions import LogoutEverywhereView, SessionDetailView, SessionListView
 {% if cookiecutter.__social %}
 from users.api.social import (
     SocialAccountDetailView,
@@ -52,6 +55,9 @@ urlpatterns = [
         name="user-resend-activation",
     ),
 {% endif %}
+{% if field == "username" %}
+    path("users/check_username/", CheckUsernameView.as_view(), name="user-check-username"),
+{% endif %}
     path("users/set_password/", SetPasswordView.as_view(), name="user-set-password"),
     path("users/reset_password/", ResetPasswordView.as_view(), name="user-reset-password"),
     path(
@@ -74,6 +80,8 @@ urlpatterns = [
 {% if cookiecutter.profile_image %}
     path("users/me/image/", ProfileImageView.as_view(), name="user-me-image"),
 {% endif %}
+    path("users/me/sessions/", SessionListView.as_view(), name="session-list"),
+    path("users/me/sessions/<str:pk>/", SessionDetailView.as_view(), name="session-detail"),
     path("token/logout/all/", LogoutEverywhereView.as_view(), name="logout-all"),
 {% if cookiecutter.token_strategy in ["token", "both"] %}
     path("token/login/", TokenLoginView.as_view(), name="login"),

@@ -4,9 +4,6 @@
 """Set and reset the username, the login name."""
 {% endif %}
 
-{% if cookiecutter.username_field == "username" %}
-from django.contrib.auth.validators import UnicodeUsernameValidator
-{% endif %}
 from rest_framework import permissions, serializers
 
 from users import services
@@ -28,6 +25,8 @@ from users.api.throttles import ACCOUNT_MAIL_THROTTLES
 from users.api.views import ActionView
 {% if cookiecutter.username_field == "email" %}
 from users.auth_log import log_event
+{% else %}
+from users.models import User
 {% endif %}
 from users.tokens import username_reset_token
 
@@ -35,7 +34,7 @@ from users.tokens import username_reset_token
 
 class NewUsernameSerializer(serializers.Serializer):
 {% if field == "username" %}
-    new_username = serializers.CharField(max_length=150, validators=[UnicodeUsernameValidator()])
+    new_username = serializers.CharField(max_length=150, validators=[User.username_validator])
 
     def validate_new_username(self, value):
         return check_username_is_free(value)

@@ -2,13 +2,16 @@ import django.db.models.functions.text
 import django.utils.timezone
 from django.db import migrations, models
 
-{% if cookiecutter.username_field == "username" %}
+{% if cookiecutter.username_field == "username" and not cookiecutter.login_with_email_or_username %}
 import django.contrib.auth.validators
 {% endif %}
 {% if cookiecutter.profile_image %}
 import users.images
 {% endif %}
 import users.managers
+{% if cookiecutter.login_with_email_or_username %}
+import users.validators
+{% endif %}
 
 
 class Migration(migrations.Migration):
@@ -46,10 +49,17 @@ class Migration(migrations.Migration):
                     "username",
                     models.CharField(
                         error_messages={"unique": "A user with that username already exists."},
+{% if cookiecutter.login_with_email_or_username %}
+                        help_text="150 characters or fewer. Letters, digits and ./+/-/_ only.",
+                        max_length=150,
+                        unique=True,
+                        validators=[users.validators.UsernameValidator()],
+{% else %}
                         help_text="150 characters or fewer. Letters, digits and @/./+/-/_ only.",
                         max_length=150,
                         unique=True,
                         validators=[django.contrib.auth.validators.UnicodeUsernameValidator()],
+{% endif %}
                         verbose_name="username",
                     ),
                 ),

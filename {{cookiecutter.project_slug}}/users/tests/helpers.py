@@ -109,6 +109,20 @@ def drf_token(user):
 
 
 {% endif %}
+def log_in_from(url, user, *, agent="Test browser", address="192.0.2.1"):
+    """Log `user` in at a login URL from a device; return the Authorization header it gets."""
+    client = APIClient(HTTP_USER_AGENT=agent, REMOTE_ADDR=address)
+    credentials = {User.USERNAME_FIELD: user.get_username(), "password": PASSWORD}
+    body = client.post(url, credentials, format="json").json()
+{% if cookiecutter.token_strategy == "both" %}
+    return f"Token {body['auth_token']}" if "auth_token" in body else f"Bearer {body['access']}"
+{% elif cookiecutter.token_strategy == "token" %}
+    return f"Token {body['auth_token']}"
+{% else %}
+    return f"Bearer {body['access']}"
+{% endif %}
+
+
 def me_status(authorization):
     """The status of GET users/me/ sent with this Authorization header."""
     response = APIClient().get(reverse("user-me"), HTTP_AUTHORIZATION=authorization)

@@ -9,6 +9,7 @@ from rest_framework import status
 from rest_framework.test import APIClient
 
 from users.models import User
+from users.tests.helpers import me_status
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +41,14 @@ def test_jwt_logout_ends_the_refresh_token(api_client, refresh):
     api_client.post(URL, {"refresh": refresh}, format="json")
 
     assert refresh_with(refresh).status_code == status.HTTP_401_UNAUTHORIZED
+
+
+def test_jwt_logout_ends_the_access_tokens_of_the_login_at_once(api_client, user, password):
+    tokens = log_in(user, password)
+
+    api_client.post(URL, {"refresh": tokens["refresh"]}, format="json")
+
+    assert me_status(f"Bearer {tokens['access']}") == status.HTTP_401_UNAUTHORIZED
 
 
 def test_jwt_logout_with_a_rotated_token_ends_the_login(api_client, refresh):

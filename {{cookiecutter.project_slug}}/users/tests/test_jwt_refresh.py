@@ -7,7 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework import status
 from rest_framework.test import APIClient
-from rest_framework_simplejwt.tokens import RefreshToken
+from rest_framework_simplejwt import tokens
+
+from users.jwt import RefreshToken
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +66,16 @@ def test_jwt_refresh_with_a_spent_token_revokes_the_tokens_rotated_from_it(refre
 
     assert reused.status_code == status.HTTP_401_UNAUTHORIZED
     assert refresh_with(newest).status_code == status.HTTP_401_UNAUTHORIZED
+
+
+def test_jwt_refresh_of_a_token_no_login_made_is_unauthorized(api_client, user):
+    # SimpleJWT's own class makes tokens of no login (JWTSession), which cannot be listed
+    # nor ended, so they are not refreshed.
+    made_elsewhere = tokens.RefreshToken.for_user(user)
+
+    response = api_client.post(URL, {"refresh": str(made_elsewhere)}, format="json")
+
+    assert response.status_code == status.HTTP_401_UNAUTHORIZED
 
 
 @pytest.mark.parametrize("token", ["garbage", "a.b.c", "", "x" * 100_000])

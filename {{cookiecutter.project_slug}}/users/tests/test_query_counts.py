@@ -1,9 +1,11 @@
 {% set drf_token = cookiecutter.token_strategy in ["token", "both"] %}
 {% set jwt = cookiecutter.token_strategy in ["jwt", "both"] %}
 {% set field = cookiecutter.username_field %}
-{# Ending every login: a DELETE of DRF tokens; an UPDATE of the JWT cut-off and the
-   lookup of outstanding refresh tokens. #}
-{% set revoke_all = (1 if drf_token else 0) + (2 if jwt else 0) %}
+{# Ending every login: a DELETE of DRF tokens; an UPDATE of the JWT cut-off, a DELETE of
+   the JWT sessions and the lookup of outstanding refresh tokens. #}
+{% set revoke_all = (1 if drf_token else 0) + (3 if jwt else 0) %}
+{# A password change deletes the JWT sessions, whose tokens it has made void. #}
+{% set end_jwt_sessions = 1 if jwt else 0 %}
 """Queries per request, pinned: the cost of each endpoint must not creep up, and none may
 grow with the number of users. Apart from users/me, clients are force-authenticated, so
 the counts leave out authentication (one query, see the first test)."""
@@ -82,11 +84,11 @@ def test_jwt_login_query_count(user, django_assert_num_queries):
     body = {"{{ cookiecutter.username_field }}": user.get_username(), "password": PASSWORD}
 
 {% if cookiecutter.mfa %}
-    # The user, whether they have a second factor, the refresh token, last_login.
+    # The user, whether they have a second factor, the refresh token, its session, last_login.
 {% else %}
-    # The user, the outstanding refresh token, last_login.
+    # The user, the outstanding refresh token, its session, last_login.
 {% endif %}
-    with django_assert_num_queries({{ 4 if cookiecutter.mfa else 3 }}):
+    with django_assert_num_queries({{ 5 if cookiecutter.mfa else 4 }}):
         response = APIClient().post(reverse("jwt-create"), body)
 
     assert response.status_code == 200
@@ -95,7 +97,7 @@ def test_jwt_login_query_count(user, django_assert_num_queries):
 def test_jwt_verify_costs_two_queries(user, django_assert_num_queries):
     token = str(RefreshToken.for_user(user).access_token)
 
-    # The user, and whether the token was revoked.
+    # The user with the token's session, and whether the token was blacklisted.
     with django_assert_num_queries(2):
         response = APIClient().post(reverse("jwt-verify"), {"token": token})
 
@@ -141,7 +143,7 @@ def test_profile_update_query_count(auth_client, django_assert_num_queries):
 
 def test_account_deletion_query_count(auth_client, django_assert_num_queries):
     # The user and, one query per table, the rows that refer to it.
-    with django_assert_num_queries({{ 4 + (1 if drf_token else 0) + (1 if jwt else 0) + (2 if cookiecutter.mfa else 0) + (1 if cookiecutter.login_by_code else 0) + (1 if cookiecutter.__social else 0) }}):
+    with django_assert_num_queries({{ 4 + (1 if drf_token else 0) + (2 if jwt else 0) + (2 if cookiecutter.mfa else 0) + (1 if cookiecutter.login_by_code else 0) + (1 if cookiecutter.__social else 0) }}):
         response = auth_client.delete(
             reverse("user-me"), {"current_password": PASSWORD}, format="json"
         )
@@ -155,7 +157,7 @@ def test_set_password_query_count(auth_client, django_assert_num_queries):
     body["re_new_password"] = NEW_PASSWORD
 {% endif %}
 
-    with django_assert_num_queries({{ 3 + (revoke_all if cookiecutter.logout_on_password_change else 0) }}):
+    with django_assert_num_queries({{ 3 + end_jwt_sessions + (revoke_all if cookiecutter.logout_on_password_change else 0) }}):
         response = auth_client.post(reverse("user-set-password"), body, format="json")
 
     assert response.status_code == 204
@@ -172,7 +174,7 @@ def test_reset_password_confirm_query_count(user, django_assert_num_queries):
 {% endif %}
 
     # A savepoint, the locked user, the update, the release, and ending every login.
-    with django_assert_num_queries({{ 4 + revoke_all }}):
+    with django_assert_num_queries({{ 4 + end_jwt_sessions + revoke_all }}):
         response = APIClient().post(reverse("user-reset-password-confirm"), body, format="json")
 
     assert response.status_code == 204
@@ -238,6 +240,39 @@ def test_logout_everywhere_query_count(auth_client, django_assert_num_queries):
         response = auth_client.post(reverse("logout-all"))
 
     assert response.status_code == 204
+{% if field == "username" %}
+
+
+def test_check_username_costs_one_query(django_assert_num_queries):
+    with django_assert_num_queries(1):
+        response = APIClient().get(reverse("user-check-username"), {"username": NEW_LOGIN})
+
+    assert response.status_code == 200
+{% endif %}
+
+
+@pytest.mark.parametrize("logins", [1, 30])
+def test_listing_sessions_costs_one_query_per_kind(
+    auth_client, user, logins, django_assert_num_queries
+):
+    for _ in range(logins):
+        authorization_headers(user)
+
+    with django_assert_num_queries({{ (1 if drf_token else 0) + (1 if jwt else 0) }}):
+        response = auth_client.get(reverse("session-list"))
+
+    assert response.status_code == 200
+
+
+def test_revoking_a_session_costs_two_queries(auth_client, user, django_assert_num_queries):
+    authorization_headers(user)
+    session_id = auth_client.get(reverse("session-list")).json()[0]["id"]
+
+    # Finding the session, deleting it.
+    with django_assert_num_queries(2):
+        response = auth_client.delete(reverse("session-detail", args=[session_id]))
+
+    assert response.status_code == 204
 {% if cookiecutter.send_activation_email %}
 
 
@@ -278,21 +313,22 @@ def test_token_logout_costs_three_queries(user, django_assert_num_queries):
 {% if jwt %}
 
 
-def test_jwt_refresh_costs_thirteen_queries(user, django_assert_num_queries):
+def test_jwt_refresh_costs_fourteen_queries(user, django_assert_num_queries):
     refresh = RefreshToken.for_user(user)
 
-    # Spending the old refresh token and recording the new one, with their checks.
-    with django_assert_num_queries(13):
+    # Spending the old refresh token and recording the new one, with their checks, and
+    # the session's last use.
+    with django_assert_num_queries(14):
         response = APIClient().post(reverse("jwt-refresh"), {"refresh": str(refresh)})
 
     assert response.status_code == 200
 
 
-def test_jwt_logout_costs_eight_queries(user, django_assert_num_queries):
+def test_jwt_logout_costs_nine_queries(user, django_assert_num_queries):
     refresh = RefreshToken.for_user(user)
 
-    # Blacklisting the token and the rest of its family.
-    with django_assert_num_queries(8):
+    # Blacklisting the token and the rest of its family, deleting its session.
+    with django_assert_num_queries(9):
         response = APIClient().post(reverse("jwt-logout"), {"refresh": str(refresh)})
 
     assert response.status_code == 204

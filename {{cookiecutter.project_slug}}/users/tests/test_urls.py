@@ -11,6 +11,9 @@ PATHS = {
     "user-activation": "/auth/users/activation/",
     "user-resend-activation": "/auth/users/resend_activation/",
 {% endif %}
+{% if field == "username" %}
+    "user-check-username": "/auth/users/check_username/",
+{% endif %}
     "user-set-password": "/auth/users/set_password/",
     "user-reset-password": "/auth/users/reset_password/",
     "user-reset-password-confirm": "/auth/users/reset_password_confirm/",
@@ -21,6 +24,7 @@ PATHS = {
 {% if cookiecutter.profile_image %}
     "user-me-image": "/auth/users/me/image/",
 {% endif %}
+    "session-list": "/auth/users/me/sessions/",
     "logout-all": "/auth/token/logout/all/",
 {% if cookiecutter.__social %}
     "user-social-list": "/auth/users/me/social/",
@@ -96,14 +100,19 @@ def test_user_detail_url_takes_the_user_id():
     assert resolve("/auth/users/42/").url_name == "user-detail"
 
 
+def test_session_detail_url_takes_the_session_id():
+    assert reverse("session-detail", args=["token-7"]) == "/auth/users/me/sessions/token-7/"
+    assert resolve("/auth/users/me/sessions/token-7/").url_name == "session-detail"
+
+
 def test_auth_serves_exactly_the_urls_of_this_configuration():
     # api-root is the router's index at /auth/, which djoser serves too.
 {% if cookiecutter.__social %}
     # test_social_*.py reverse the social URLs that take a provider or an id.
     social = {"provider-auth", "provider-connect", "user-social-detail"}
-    assert auth_url_names() == {*PATHS, *social, "user-detail", "api-root"}
+    assert auth_url_names() == {*PATHS, *social, "user-detail", "session-detail", "api-root"}
 {% else %}
-    assert auth_url_names() == {*PATHS, "user-detail", "api-root"}
+    assert auth_url_names() == {*PATHS, "user-detail", "session-detail", "api-root"}
 {% endif %}
 {% if cookiecutter.token_strategy in ["token", "both"] %}
 
