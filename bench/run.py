@@ -50,6 +50,7 @@ SHARED_PACKAGES = (
 )
 README_START = "<!-- bench:start -->"
 README_END = "<!-- bench:end -->"
+FIRST_PORT = 18411
 # Runs of endpoints that hash a password last this many times --duration.
 HASHING_DURATION_FACTOR = 4
 
@@ -163,11 +164,20 @@ def normalized(distribution):
 
 @dataclass
 class App:
-    name: str
+    name: str  # one of report.APPS
+    users: int  # seeded users in its database
     python: Path
     cwd: Path
     env: dict
     port: int
+
+    @property
+    def key(self):
+        return self.name, self.users
+
+    @property
+    def label(self):
+        return f"{self.name}-{self.users}"
 
     @property
     def url(self):
@@ -180,7 +190,8 @@ class App:
         return output([self.python, BENCH / "appctl.py", *args], cwd=self.cwd, env=self.env)
 
 
-def make_apps(ours_python, ours_project, djoser_python):
+def make_apps(ours_python, ours_project, djoser_python, sizes):
+    """One app per kind and size, each with its own database and port."""
     common = {
         "PATH": os.environ["PATH"],
         "JWT_ACCESS_MINUTES": "600",
@@ -190,7 +201,6 @@ def make_apps(ours_python, ours_project, djoser_python):
         **common,
         "PYTHONPATH": f"{ours_project}{os.pathsep}{BENCH}",
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "DATABASE_URL": f"{DATABASE_URL}/drfbench_ours",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "EMAIL_FRONTEND_DOMAIN": "localhost:8000",
@@ -204,14 +214,20 @@ def make_apps(ours_python, ours_project, djoser_python):
             "PYTHONPATH": f"{REFERENCE}{os.pathsep}{BENCH}",
             "DJANGO_SETTINGS_MODULE": "settings",
             "BENCH_APP": app,
-            "DATABASE_URL": f"{DATABASE_URL}/drfbench_{app}",
         }
 
-    return [
-        App("ours", ours_python, ours_project, ours_env, 18411),
-        App("djoser", djoser_python, REFERENCE, reference_env("djoser"), 18412),
-        App("floor", djoser_python, REFERENCE, reference_env("floor"), 18413),
-    ]
+    kinds = {
+        "ours": (ours_python, ours_project, ours_env),
+        "djoser": (djoser_python, REFERENCE, reference_env("djoser")),
+        "floor": (djoser_python, REFERENCE, reference_env("floor")),
+    }
+    apps = []
+    for users in sizes:
+        for name, (python, cwd, env) in kinds.items():
+            database = {"DATABASE_URL": f"{DATABASE_URL}/drfbench_{name}_{users}"}
+            port = FIRST_PORT + len(apps)
+            apps.append(App(name, users, python, cwd, {**env, **database}, port))
+    return apps
 
 
 def recreate_database(python, name):
@@ -237,7 +253,7 @@ max_requests = 0
 
 @contextlib.contextmanager
 def serving(apps, workers, count_queries=False):
-    """Run every app under gunicorn until the block ends; yield {app name: master Popen}."""
+    """Run every app under gunicorn until the block ends; yield {app key: master Popen}."""
     conf = BUILD / "gunicorn.conf.py"
     conf.write_text(GUNICORN_CONF)
     LOGS.mkdir(parents=True, exist_ok=True)
@@ -246,10 +262,10 @@ def serving(apps, workers, count_queries=False):
         for app in apps:
             env = {**app.env, "BENCH_COUNT_QUERIES": "1" if count_queries else "0"}
             gunicorn = app.python.parent / "gunicorn"
-            log = (LOGS / f"{app.name}.log").open("a")
+            log = (LOGS / f"{app.label}.log").open("a")
             bind = f"127.0.0.1:{app.port}"
             command = [gunicorn, "-c", conf, "-b", bind, "-w", workers, "benchwsgi:application"]
-            servers[app.name] = subprocess.Popen(
+            servers[app.key] = subprocess.Popen(
                 [str(part) for part in command],
                 cwd=app.cwd,
                 env=env,
@@ -257,7 +273,7 @@ def serving(apps, workers, count_queries=False):
                 stderr=subprocess.STDOUT,
             )
         for app in apps:
-            wait_until_up(app, servers[app.name])
+            wait_until_up(app, servers[app.key])
         yield servers
     finally:
         for server in servers.values():
@@ -270,7 +286,7 @@ def wait_until_up(app, server):
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            sys.exit(f"{app.name} server exited; see {LOGS.relative_to(ROOT)}/{app.name}.log")
+            sys.exit(f"{app.label} server exited; see {LOGS.relative_to(ROOT)}/{app.label}.log")
         try:
             urllib.request.urlopen(app.url + "/healthz", timeout=2)
             return
@@ -278,7 +294,7 @@ def wait_until_up(app, server):
             return
         except OSError:
             time.sleep(0.2)
-    sys.exit(f"{app.name} server did not start")
+    sys.exit(f"{app.label} server did not start")
 
 
 def call(app, endpoint, tokens, number=1, unique="count"):
@@ -324,8 +340,10 @@ def log_in(app):
     return tokens
 
 
-def count_queries(apps, users, samples=5):
-    """Median SQL statements per request, from servers that count them (not the timed ones)."""
+def count_queries(apps, samples=5):
+    """Median SQL statements per request, from servers that count them (not the timed ones).
+
+    Returns {(endpoint name, app name, users): count}."""
     counts = {}
     for app in apps:
         tokens = log_in(app)
@@ -334,16 +352,16 @@ def count_queries(apps, users, samples=5):
                 continue
             seen = []
             for sample in range(samples):
-                number = 1 + sample * max(1, users // samples)
+                number = 1 + sample * max(1, app.users // samples)
                 status, headers, body = call(app, endpoint, tokens, number, f"q{time.time_ns()}")
                 if status >= 300:
-                    sys.exit(f"{app.name} {endpoint.name}: {status} {body[:300]!r}")
+                    sys.exit(f"{app.label} {endpoint.name}: {status} {body[:300]!r}")
                 seen.append(int(headers["X-Bench-Queries"]))
-            counts[app.name, endpoint.name] = statistics.median(seen)
+            counts[(endpoint.name, *app.key)] = statistics.median(seen)
     return counts
 
 
-def wrk(app, endpoint, tokens, users, duration, connections):
+def wrk(app, endpoint, tokens, duration, connections):
     """One timed run; return the JSON line load.lua's done() prints."""
     if endpoint.hashes:
         duration *= HASHING_DURATION_FACTOR
@@ -351,7 +369,7 @@ def wrk(app, endpoint, tokens, users, duration, connections):
         "wrk",
         "-t1",
         f"-c{connections}",
-        f"-d{duration:g}s",
+        f"-d{duration}s",
         "--timeout",
         "30s",
         "-s",
@@ -360,7 +378,7 @@ def wrk(app, endpoint, tokens, users, duration, connections):
         "--",
         endpoint.method,
         fill(endpoint.body, tokens),
-        users,
+        app.users,
         f"r{time.time_ns()}",  # prefix of the unique emails registrations use
     ]
     for name, value in auth_header(endpoint, tokens).items():
@@ -385,71 +403,75 @@ def worker_rss_mib(master_pid):
 # --- the run -----------------------------------------------------------------------
 
 
-def measure(apps, users, args):
-    """Every endpoint of every app, alternating, for args.rounds rounds at `users` users."""
-    say(f"counting queries per request at {users:,} users")
+def measure(apps, args):
+    """Every endpoint of every app, in turn, for args.rounds rounds.
+
+    Returns ({(endpoint name, app name, users): [wrk results]}, query counts, worker MiB).
+    """
+    say("counting queries per request")
     with serving(apps, args.workers, count_queries=True):
-        queries = count_queries(apps, users)
-    runs = {endpoint.name: {} for endpoint in ENDPOINTS}
+        queries = count_queries(apps)
+    runs = {}
     with serving(apps, args.workers) as servers:
-        tokens = {app.name: log_in(app) for app in apps}
-        say(f"warming up at {users:,} users")
+        tokens = {app.key: log_in(app) for app in apps}
+        say("warming up")
         for endpoint in ENDPOINTS:
             for app in apps:
                 if app.name in endpoint.apps:
-                    wrk(app, endpoint, tokens[app.name], users, 0.5, args.connections)
+                    wrk(app, endpoint, tokens[app.key], 1, args.connections)
         for round_number in range(args.rounds):
-            say(f"round {round_number + 1} of {args.rounds} at {users:,} users")
+            say(f"round {round_number + 1} of {args.rounds}")
             # Rotate the order, so no app always follows the same one.
-            order = apps[round_number % len(apps) :] + apps[: round_number % len(apps)]
+            shift = round_number % len(apps)
             for endpoint in ENDPOINTS:
-                for app in order:
-                    if app.name not in endpoint.apps:
-                        continue
-                    result = wrk(
-                        app, endpoint, tokens[app.name], users, args.duration, args.connections
-                    )
-                    runs[endpoint.name].setdefault(app.name, []).append(result)
-        memory = {name: worker_rss_mib(server.pid) for name, server in servers.items()}
+                for app in apps[shift:] + apps[:shift]:
+                    if app.name in endpoint.apps:
+                        result = wrk(
+                            app, endpoint, tokens[app.key], args.duration, args.connections
+                        )
+                        runs.setdefault((endpoint.name, *app.key), []).append(result)
+        memory = {key: worker_rss_mib(server.pid) for key, server in servers.items()}
     return runs, queries, memory
 
 
 def size_table(users, runs, queries, memory):
     rows = []
     for endpoint in ENDPOINTS:
-        endpoint_runs = dict(runs[endpoint.name])
+        endpoint_runs = {app: runs.get((endpoint.name, app, users), []) for app in report.APPS}
+        endpoint_queries = {app: queries.get((endpoint.name, app, users)) for app in report.APPS}
         baseline = HASH_BASELINE.get(endpoint.name)
         if baseline:
-            endpoint_runs[baseline] = runs[baseline]["floor"]
-        endpoint_queries = {app: queries.get((app, endpoint.name)) for app in report.APPS}
+            endpoint_runs[baseline] = runs[baseline, "floor", users]
         rows.append(report.endpoint_row(endpoint.name, endpoint_runs, endpoint_queries, baseline))
-    memory_cells = [report.fmt_rate(memory.get(app)) for app in report.APPS]
+    memory_cells = [report.fmt_rate(memory.get((app, users))) for app in report.APPS]
     rows.append(["worker memory (MiB)", *memory_cells, "", "", "", "", ""])
     return f"**{users:,} users**\n\n" + report.markdown_table(report.HEADER, rows)
 
 
-def targets(results, sizes):
-    ratio, rate = report.median_ratio, report.median_rate
-    small, large = min(sizes), max(sizes)
+def targets(runs, memory, sizes):
+    ratio = report.median_ratio
     lines = []
-    for size in sizes:
-        runs, _, memory = results[size]
-        at = f"at {size:,} users"
+    for users in sizes:
+        at = f"at {users:,} users"
         for name in ("users/me (token)", "users/me (JWT)", "jwt/verify"):
-            ours, djoser, floor = (runs[name][app] for app in report.APPS)
+            ours, djoser, floor = (runs[name, app, users] for app in report.APPS)
             lines.append(report.check(f"{name} ours/djoser {at}", ratio(ours, djoser), 1.0))
             lines.append(report.check(f"{name} ours/floor {at}", ratio(ours, floor), 0.95))
         for name, baseline in HASH_BASELINE.items():
-            hashing = ratio(runs[name]["ours"], runs[baseline]["floor"])
+            hashing = ratio(runs[name, "ours", users], runs[baseline, "floor", users])
             lines.append(report.check(f"{name} ours/{baseline} {at}", hashing, 0.95))
-        if memory.get("ours") and memory.get("djoser"):
-            memory_ratio = memory["djoser"] / memory["ours"]
-            lines.append(report.check(f"worker memory djoser/ours {at}", memory_ratio, 1.0))
+        djoser_mib, ours_mib = memory.get(("djoser", users)), memory.get(("ours", users))
+        if djoser_mib and ours_mib:
+            lines.append(
+                report.check(f"worker memory djoser/ours {at}", djoser_mib / ours_mib, 1.0)
+            )
+    small, large = min(sizes), max(sizes)
     if small != large:
         for name in ("reset_password", "token/login", "jwt/create"):
-            scaled = rate(results[large][0][name]["ours"]) / rate(results[small][0][name]["ours"])
-            label = f"{name} ours at {large:,} users / at {small:,} users"
-            lines.append(report.check(label, scaled, 0.90))
+            scaled = ratio(runs[name, "ours", large], runs[name, "ours", small])
+            lines.append(
+                report.check(f"{name} ours at {large:,} / at {small:,} users", scaled, 0.90)
+            )
     return "\n".join(lines)
 
 
@@ -463,7 +485,7 @@ def versions(python):
 
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3, help="rounds per size")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds")
     parser.add_argument("--duration", type=int, default=3, help="seconds per wrk run")
     parser.add_argument("--connections", type=int, default=4, help="wrk connections")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per app")
@@ -476,28 +498,23 @@ def main(argv):
     BUILD.mkdir(parents=True, exist_ok=True)
     ours_python, ours_project = bake()
     djoser_python = install_djoser(ours_python)
-    apps = make_apps(ours_python, ours_project, djoser_python)
-    say("creating and migrating the databases")
+    apps = make_apps(ours_python, ours_project, djoser_python, sizes)
+    password_hash = apps[0].appctl("password-hash", PASSWORD)
+    hashing = json.loads(apps[0].appctl("hash-time", PASSWORD, "10"))
     for app in apps:
+        say(f"database of {app.label}: creating, migrating, seeding {app.users:,} users")
         recreate_database(ours_python, app.env["DATABASE_URL"].rsplit("/", 1)[1])
         app.manage("migrate", "--verbosity", "0")
-    password_hash = apps[0].appctl("password-hash", PASSWORD)
-    hashing = json.loads(apps[0].appctl("hash-time", PASSWORD, "20"))
+        app.appctl("seed", str(app.users), password_hash)
     load_before = os.getloadavg()
-
-    results = {}
-    for users in sizes:
-        say(f"seeding {users:,} users")
-        for app in apps:
-            say(app.appctl("seed", str(users), password_hash))
-        results[users] = measure(apps, users, args)
+    runs, queries, memory = measure(apps, args)
 
     django_version, drf_version, simplejwt_version = versions(ours_python)
     load_after = os.getloadavg()
     text = "\n\n".join(
         [
-            *(size_table(users, *results[users]) for users in sizes),
-            "Targets (medians of per-round ratios):\n\n" + targets(results, sizes),
+            *(size_table(users, runs, queries, memory) for users in sizes),
+            "Targets (medians of per-round ratios):\n\n" + targets(runs, memory, sizes),
             (
                 f"{time.strftime('%Y-%m-%d', time.gmtime())}, {os.cpu_count()} cores "
                 f"({platform.machine()}), load average {load_before[0]:.2f} before and "
@@ -505,7 +522,9 @@ def main(argv):
                 f"{django_version}, DRF {drf_version}, SimpleJWT {simplejwt_version}, djoser "
                 f"2.3.5, PostgreSQL; gunicorn with {args.workers} sync workers per app, wrk with "
                 f"{args.connections} connections, {args.rounds} rounds of {args.duration} s per "
-                f"endpoint and app. Argon2 in process: {hashing['make_ms']:.0f} ms to hash, "
+                f"endpoint and app ({args.duration * HASHING_DURATION_FACTOR} s where a password "
+                "is hashed), the apps and sizes in turn. Argon2 in process: "
+                f"{hashing['make_ms']:.0f} ms to hash, "
                 f"{hashing['check_ms']:.0f} ms to check."
             ),
         ]
