@@ -19,6 +19,11 @@ def median_p99_ms(runs):
     return statistics.median(run["p99_us"] for run in runs) / 1000 if runs else None
 
 
+def median_cpu_ms(runs):
+    cpu = [run["cpu_ms"] for run in runs if "cpu_ms" in run]
+    return statistics.median(cpu) if cpu else None
+
+
 def median_ratio(runs, baseline_runs):
     """Median over rounds of ours/baseline, each round compared with its own neighbour."""
     ratios = [rate(a) / rate(b) for a, b in zip(runs, baseline_runs, strict=True) if rate(b)]
@@ -39,6 +44,10 @@ def fmt_ms(value):
     return NONE if value is None else f"{value:.1f}"
 
 
+def fmt_cpu(value):
+    return NONE if value is None else f"{value:.2f}"
+
+
 def fmt_queries(value):
     return NONE if value is None else f"{value:g}"
 
@@ -56,6 +65,7 @@ def endpoint_row(name, runs, queries, baseline=None):
         fmt_ratio(median_ratio(ours, floor) if ours and floor else None),
         fmt_ratio(median_ratio(ours, runs[baseline]) if baseline else None),
         " / ".join(fmt_ms(median_p99_ms(runs.get(app, []))) for app in APPS),
+        " / ".join(fmt_cpu(median_cpu_ms(runs.get(app, []))) for app in APPS),
         " / ".join(fmt_queries(queries.get(app)) for app in APPS),
     ]
     errors = sum(run["non_2xx"] + run["socket_errors"] for app in APPS for run in runs.get(app, []))
@@ -73,6 +83,7 @@ HEADER = [
     "ours/floor",
     "ours/hash",
     "p99 ms (ours / djoser / floor)",
+    "worker CPU ms per request (ours / djoser / floor)",
     "queries (ours / djoser / floor)",
 ]
 

@@ -361,8 +361,12 @@ def count_queries(apps, samples=5):
     return counts
 
 
-def wrk(app, endpoint, tokens, duration, connections):
-    """One timed run; return the JSON line load.lua's done() prints."""
+def wrk(app, endpoint, tokens, duration, connections, server=None):
+    """One timed run; return the JSON line load.lua's done() prints.
+
+    With the app's gunicorn master, also the CPU its workers spent per request (cpu_ms):
+    unlike the rate, other load on the machine barely changes it.
+    """
     if endpoint.hashes:
         duration *= HASHING_DURATION_FACTOR
     command = [
@@ -383,21 +387,40 @@ def wrk(app, endpoint, tokens, duration, connections):
     ]
     for name, value in auth_header(endpoint, tokens).items():
         command += [name, value]
+    cpu_before = worker_cpu_seconds(server.pid) if server else 0
     lines = output(command).splitlines()
-    return json.loads(next(line for line in reversed(lines) if line.startswith("{")))
+    result = json.loads(next(line for line in reversed(lines) if line.startswith("{")))
+    if server and result["requests"]:
+        cpu = worker_cpu_seconds(server.pid) - cpu_before
+        result["cpu_ms"] = cpu * 1000 / result["requests"]
+    return result
+
+
+def workers(master_pid):
+    """/proc/<pid> folders of a gunicorn master's workers, with their stat fields."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            # The fields after the command name; the parent pid is the second.
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == master_pid:
+                yield stat.parent, fields
 
 
 def worker_rss_mib(master_pid):
     """Mean resident memory of a gunicorn master's workers, in MiB."""
     sizes = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
+    for folder, _ in workers(master_pid):
         with contextlib.suppress(OSError):
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            if int(fields[1]) == master_pid:
-                status = (stat.parent / "status").read_text()
-                kib = next(line for line in status.splitlines() if line.startswith("VmRSS"))
-                sizes.append(int(kib.split()[1]) / 1024)
+            status = (folder / "status").read_text()
+            kib = next(line for line in status.splitlines() if line.startswith("VmRSS"))
+            sizes.append(int(kib.split()[1]) / 1024)
     return statistics.mean(sizes) if sizes else None
+
+
+def worker_cpu_seconds(master_pid):
+    """User and system CPU time the master's workers have used so far."""
+    ticks = sum(int(fields[11]) + int(fields[12]) for _, fields in workers(master_pid))
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 # --- the run -----------------------------------------------------------------------
@@ -426,9 +449,8 @@ def measure(apps, args):
             for endpoint in ENDPOINTS:
                 for app in apps[shift:] + apps[:shift]:
                     if app.name in endpoint.apps:
-                        result = wrk(
-                            app, endpoint, tokens[app.key], args.duration, args.connections
-                        )
+                        load = (tokens[app.key], args.duration, args.connections)
+                        result = wrk(app, endpoint, *load, servers[app.key])
                         runs.setdefault((endpoint.name, *app.key), []).append(result)
         memory = {key: worker_rss_mib(server.pid) for key, server in servers.items()}
     return runs, queries, memory
@@ -444,7 +466,7 @@ def size_table(users, runs, queries, memory):
             endpoint_runs[baseline] = runs[baseline, "floor", users]
         rows.append(report.endpoint_row(endpoint.name, endpoint_runs, endpoint_queries, baseline))
     memory_cells = [report.fmt_rate(memory.get((app, users))) for app in report.APPS]
-    rows.append(["worker memory (MiB)", *memory_cells, "", "", "", "", ""])
+    rows.append(["worker memory (MiB)", *memory_cells, *[""] * (len(report.HEADER) - 4)])
     return f"**{users:,} users**\n\n" + report.markdown_table(report.HEADER, rows)
 
 

@@ -34,7 +34,8 @@ def test_ratio_is_the_median_of_each_rounds_ratio():
 
 
 def test_row_shows_rates_ratios_latencies_and_queries():
-    runs = {"ours": [wrk_run(400)], "djoser": [wrk_run(200)], "floor": [wrk_run(500, p99_ms=4)]}
+    ours = [{**wrk_run(400), "cpu_ms": 2}]
+    runs = {"ours": ours, "djoser": [wrk_run(200)], "floor": [wrk_run(500, p99_ms=4)]}
     row = report.endpoint_row("users/me", runs, {"ours": 1, "djoser": 2, "floor": 1})
     assert row == [
         "users/me",
@@ -45,6 +46,7 @@ def test_row_shows_rates_ratios_latencies_and_queries():
         "0.80x",
         "-",
         "10.0 / 10.0 / 4.0",
+        "2.00 / - / -",
         "1 / 2 / 1",
     ]
 
