@@ -108,8 +108,9 @@ class TokenVerifySerializer(serializers.TokenVerifySerializer):
     def validate(self, attrs):
         token = UntypedToken(attrs["token"])
         check_token_user(token)
+        # Only refresh tokens are ever blacklisted, so an access token needs no lookup.
         # SimpleJWT answers a blacklisted token with 400; it is as invalid as any other.
-        if is_blacklisted(token):
+        if token.get(api_settings.TOKEN_TYPE_CLAIM) != "access" and is_blacklisted(token):
             raise TokenError(_("Token is blacklisted"))
         return {}
 

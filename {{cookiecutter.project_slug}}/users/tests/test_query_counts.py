@@ -94,10 +94,20 @@ def test_jwt_login_query_count(user, django_assert_num_queries):
     assert response.status_code == 200
 
 
-def test_jwt_verify_costs_two_queries(user, django_assert_num_queries):
+def test_jwt_verify_of_an_access_token_costs_one_query(user, django_assert_num_queries):
     token = str(RefreshToken.for_user(user).access_token)
 
-    # The user with the token's session, and whether the token was blacklisted.
+    # The user with the token's session: only refresh tokens are ever blacklisted.
+    with django_assert_num_queries(1):
+        response = APIClient().post(reverse("jwt-verify"), {"token": token})
+
+    assert response.status_code == 200
+
+
+def test_jwt_verify_of_a_refresh_token_costs_two_queries(user, django_assert_num_queries):
+    token = str(RefreshToken.for_user(user))
+
+    # The user with the token's session, and whether the token was spent.
     with django_assert_num_queries(2):
         response = APIClient().post(reverse("jwt-verify"), {"token": token})
 

@@ -1,0 +1,78 @@
+"""The benchmark's arithmetic and table (bench/report.py); the benchmark itself is not a test."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+spec = importlib.util.spec_from_file_location(
+    "bench_report", Path(__file__).resolve().parent.parent / "bench" / "report.py"
+)
+report = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(report)
+
+
+def wrk_run(requests, seconds=2, non_2xx=0, p99_ms=10):
+    return {
+        "requests": requests,
+        "duration_us": seconds * 1_000_000,
+        "non_2xx": non_2xx,
+        "socket_errors": 0,
+        "p50_us": 1000,
+        "p99_us": p99_ms * 1000,
+    }
+
+
+def test_rate_is_requests_per_second():
+    assert report.rate(wrk_run(300, seconds=2)) == 150
+
+
+def test_ratio_is_the_median_of_each_rounds_ratio():
+    ours = [wrk_run(100), wrk_run(300), wrk_run(200)]
+    theirs = [wrk_run(100), wrk_run(100), wrk_run(400)]
+    assert report.median_ratio(ours, theirs) == 1.0
+
+
+def test_row_shows_rates_ratios_latencies_and_queries():
+    ours = [{**wrk_run(400), "cpu_ms": 2}]
+    runs = {"ours": ours, "djoser": [wrk_run(200)], "floor": [wrk_run(500, p99_ms=4)]}
+    row = report.endpoint_row("users/me", runs, {"ours": 1, "djoser": 2, "floor": 1})
+    assert row == [
+        "users/me",
+        "200",
+        "100",
+        "250",
+        "2.00x",
+        "0.80x",
+        "-",
+        "10.0 / 10.0 / 4.0",
+        "2.00 / - / -",
+        "1 / 2 / 1",
+    ]
+
+
+def test_row_compares_with_a_baseline_and_counts_errors():
+    runs = {"ours": [wrk_run(19, non_2xx=1)], "hash": [wrk_run(20)]}
+    row = report.endpoint_row("token/login", runs, {}, baseline="hash")
+    assert row[0] == "token/login (1 errors)"
+    assert row[1] == "9.5"
+    assert row[6] == "0.95x"
+
+
+def test_target_is_met_at_its_minimum():
+    assert report.check("login", 0.95, 0.95) == "- [x] login: 0.95 (at least 0.95)"
+    assert report.check("login", 0.94, 0.95) == "- [ ] login: 0.94 (at least 0.95)"
+    assert report.check("login", None, 0.95) == "- [ ] login: not measured"
+
+
+def test_markdown_table():
+    assert report.markdown_table(["a", "b"], [["1", "2"]]) == "| a | b |\n| --- | --- |\n| 1 | 2 |"
+
+
+def test_readme_section_is_replaced_between_its_markers():
+    text = "intro\n<!-- s -->\nold\n<!-- e -->\nrest\n"
+    assert report.replace_between(text, "<!-- s -->", "<!-- e -->", "new") == (
+        "intro\n<!-- s -->\nnew\n<!-- e -->\nrest\n"
+    )
+    with pytest.raises(ValueError, match="not found"):
+        report.replace_between("no markers", "<!-- s -->", "<!-- e -->", "new")
