@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
@@ -18,8 +19,17 @@ TEMPLATE_GETTEXT = re.compile(r"gettext\(u('(?:[^'\\]|\\.)*')\)")
 GERMAN = {"HTTP_ACCEPT_LANGUAGE": "de"}
 
 
+def project_packages():
+    """config and the project's own apps; not the packages of a virtualenv inside it."""
+    yield PROJECT / "config"
+    for app in apps.get_app_configs():
+        if Path(app.path).parent == PROJECT:
+            yield Path(app.path)
+
+
 def python_messages():
-    for path in PROJECT.glob("*/**/*.py"):
+    modules = (path for package in project_packages() for path in package.rglob("*.py"))
+    for path in modules:
         if "tests" in path.parts or "migrations" in path.parts:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -33,7 +43,8 @@ def python_messages():
 
 
 def template_messages():
-    for path in PROJECT.glob("*/templates/**/*.*"):
+    templates = (path for app in project_packages() for path in app.glob("templates/**/*.*"))
+    for path in templates:
         for literal in TEMPLATE_GETTEXT.findall(templatize(path.read_text(encoding="utf-8"))):
             yield ast.literal_eval(literal)
 
