@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from users.tests.factories import PASSWORD, UserFactory
@@ -18,6 +19,18 @@ def commit_per_request(django_capture_on_commit_callbacks, monkeypatch):
             return request(self, **kwargs)
 
     monkeypatch.setattr(APIClient, "request", request_and_commit)
+
+
+@pytest.fixture
+def rates(settings):
+    """Switch throttle scopes on for one test: `rates(login_failed="2/min")`."""
+    cache.clear()
+
+    def switch_on(**scopes):
+        settings.THROTTLE_RATES = {**settings.THROTTLE_RATES, **scopes}
+
+    yield switch_on
+    cache.clear()
 
 
 @pytest.fixture

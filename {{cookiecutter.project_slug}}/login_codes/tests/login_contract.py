@@ -6,7 +6,6 @@ import re
 import pytest
 import time_machine
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -97,9 +96,8 @@ class CodeLoginContract:
 
         assert self.log_in(user.email, code).status_code == 400
 
-    def test_wrong_codes_count_against_the_client_address(self, user, code, settings):
-        cache.clear()  # the counts of earlier tests
-        settings.THROTTLE_RATES = {**settings.THROTTLE_RATES, "login_failed_ip": "2/min"}
+    def test_wrong_codes_count_against_the_client_address(self, user, code, rates):
+        rates(login_failed_ip="2/min")
         for _ in range(2):
             self.log_in(user.email, self.wrong(code))
 

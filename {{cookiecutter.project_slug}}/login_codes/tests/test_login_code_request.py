@@ -1,7 +1,6 @@
 import re
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from login_codes.models import LoginCode
@@ -59,9 +58,8 @@ def test_a_bad_address_is_refused(api_client, db, email):
     assert "email" in response.json()
 
 
-def test_requests_are_throttled_per_address(api_client, user, settings, mailoutbox):
-    cache.clear()  # the counts of earlier tests
-    settings.THROTTLE_RATES = {**settings.THROTTLE_RATES, "account_mail": "2/hour"}
+def test_requests_are_throttled_per_address(api_client, user, rates, mailoutbox):
+    rates(account_mail="2/hour")
     for _ in range(2):
         api_client.post(URL, {"email": user.email})
 

@@ -5,7 +5,6 @@ import datetime
 import pytest
 import time_machine
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -131,9 +130,8 @@ class SecondFactorLoginContract:
 
         assert self.verify(challenge, current_code(user)).status_code == 400
 
-    def test_failed_codes_count_against_the_client_address(self, user, recovery_codes, settings):
-        cache.clear()  # the counts of earlier tests
-        settings.THROTTLE_RATES = {**settings.THROTTLE_RATES, "login_failed_ip": "2/min"}
+    def test_failed_codes_count_against_the_client_address(self, user, recovery_codes, rates):
+        rates(login_failed_ip="2/min")
         challenges = [self.challenge(user) for _ in range(3)]
         for challenge in challenges[:2]:
             self.verify(challenge, wrong_code(user))

@@ -1,5 +1,4 @@
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from mfa.models import RecoveryCode, TOTPDevice
@@ -84,9 +83,8 @@ def test_deactivation_needs_a_login(api_client):
     assert api_client.post(URL, {"current_password": PASSWORD}).status_code == 401
 
 
-def test_wrong_passwords_are_throttled(auth_client, user, recovery_codes, settings):
-    cache.clear()  # the counts of earlier tests
-    settings.THROTTLE_RATES = {**settings.THROTTLE_RATES, "mfa_failed": "2/min"}
+def test_wrong_passwords_are_throttled(auth_client, user, recovery_codes, rates):
+    rates(mfa_failed="2/min")
     for _ in range(2):
         auth_client.post(URL, {"current_password": "not it"})
 

@@ -1,5 +1,4 @@
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -58,9 +57,8 @@ def test_check_username_needs_no_login(api_client, user):
     assert api_client.get(URL, {"username": user.username}).status_code == 200
 
 
-def test_check_username_is_throttled_per_client_address(settings, db):
-    cache.clear()
-    settings.THROTTLE_RATES = {**settings.THROTTLE_RATES, "check_username": "2/min"}
+def test_check_username_is_throttled_per_client_address(rates, db):
+    rates(check_username="2/min")
     client = APIClient(REMOTE_ADDR="10.0.0.1")
     for number in range(2):
         assert client.get(URL, {"username": f"name{number}"}).status_code == 200
@@ -70,4 +68,3 @@ def test_check_username_is_throttled_per_client_address(settings, db):
     assert response.status_code == 429
     assert "detail" in response.json()
     assert APIClient(REMOTE_ADDR="10.0.0.2").get(URL, {"username": "name9"}).status_code == 200
-    cache.clear()

@@ -2,7 +2,6 @@
 
 import pytest
 from django.contrib.auth import authenticate
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -106,12 +105,10 @@ def test_check_username_refuses_a_username_that_looks_like_an_email_address(api_
 
 
 @each_login_url
-def test_failed_logins_by_username_and_by_email_count_against_one_account(settings, user, url):
-    cache.clear()
-    settings.THROTTLE_RATES = {**settings.THROTTLE_RATES, "login_failed": "2/min"}
+def test_failed_logins_by_username_and_by_email_count_against_one_account(rates, user, url):
+    rates(login_failed="2/min")
     log_in(url, user.username, "wrong")
     log_in(url, user.email.upper(), "wrong")
 
     assert log_in(url, user.email).status_code == 429
     assert log_in(url, user.username).status_code == 429
-    cache.clear()

@@ -1,6 +1,5 @@
 import pytest
 from django.conf import settings as django_settings
-from django.core.cache import cache
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -17,18 +16,6 @@ ACCOUNT_MAIL_URLS = [
     reverse("user-resend-activation"),
 {% endif %}
 ]
-
-
-@pytest.fixture
-def rates(settings):
-    """Switch scopes on for one test: `rates(login_failed="2/min")`."""
-    cache.clear()
-
-    def switch_on(**scopes):
-        settings.THROTTLE_RATES = {**settings.THROTTLE_RATES, **scopes}
-
-    yield switch_on
-    cache.clear()
 
 
 def client_at(address):
