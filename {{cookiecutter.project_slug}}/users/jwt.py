@@ -22,7 +22,7 @@ from rest_framework_simplejwt.utils import (
 )
 
 from users.devices import login_device
-from users.models import JWTSession
+from users.models import JWTSession, User
 
 FAMILY_CLAIM = "fam"
 
@@ -94,17 +94,15 @@ class JWTAuthentication(authentication.JWTAuthentication):
         return user
 
     def get_session_user(self, validated_token, family):
-        """SimpleJWT's user checks, with the user read along with the session: one query."""
+        """SimpleJWT's user checks, on the user read only while the session lasts: one query."""
         user_id = validated_token.get(api_settings.USER_ID_CLAIM)
-        session = (
-            JWTSession.objects.select_related("user")
-            .filter(family=family, **{f"user__{api_settings.USER_ID_FIELD}": user_id})
-            .first()
-        )
-        if session is None:
+        try:
+            user = User.objects.get(
+                **{api_settings.USER_ID_FIELD: user_id}, jwt_sessions__family=family
+            )
+        except User.DoesNotExist:
             # Logged out or revoked, or its user deleted.
-            raise AuthenticationFailed(_("Token has been revoked."), code="token_revoked")
-        user = session.user
+            raise AuthenticationFailed(_("Token has been revoked."), code="token_revoked") from None
         if api_settings.CHECK_USER_IS_ACTIVE and not user.is_active:
             raise AuthenticationFailed(_("User is inactive"), code="user_inactive")
         if api_settings.CHECK_REVOKE_TOKEN and validated_token.get(
