@@ -46,7 +46,22 @@ router = DefaultRouter()
 router.register("users", UserViewSet, basename="user")
 
 {% set field = cookiecutter.username_field %}
+# Django tries the patterns in order: the ones clients call most come first.
 urlpatterns = [
+    *router.urls,
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+    path("token/login/", TokenLoginView.as_view(), name="login"),
+    path("token/logout/", TokenLogoutView.as_view(), name="logout"),
+    # djoser answers these two without the trailing slash as well.
+    path("token/login", TokenLoginView.as_view(schema=None)),
+    path("token/logout", TokenLogoutView.as_view(schema=None)),
+{% endif %}
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+    path("jwt/create/", TokenObtainPairView.as_view(), name="jwt-create"),
+    path("jwt/refresh/", TokenRefreshView.as_view(), name="jwt-refresh"),
+    path("jwt/verify/", TokenVerifyView.as_view(), name="jwt-verify"),
+    path("jwt/logout/", JWTLogoutView.as_view(), name="jwt-logout"),
+{% endif %}
 {% if cookiecutter.send_activation_email %}
     path("users/activation/", ActivationView.as_view(), name="user-activation"),
     path(
@@ -83,19 +98,6 @@ urlpatterns = [
     path("users/me/sessions/", SessionListView.as_view(), name="session-list"),
     path("users/me/sessions/<str:pk>/", SessionDetailView.as_view(), name="session-detail"),
     path("token/logout/all/", LogoutEverywhereView.as_view(), name="logout-all"),
-{% if cookiecutter.token_strategy in ["token", "both"] %}
-    path("token/login/", TokenLoginView.as_view(), name="login"),
-    path("token/logout/", TokenLogoutView.as_view(), name="logout"),
-    # djoser answers these two without the trailing slash as well.
-    path("token/login", TokenLoginView.as_view(schema=None)),
-    path("token/logout", TokenLogoutView.as_view(schema=None)),
-{% endif %}
-{% if cookiecutter.token_strategy in ["jwt", "both"] %}
-    path("jwt/create/", TokenObtainPairView.as_view(), name="jwt-create"),
-    path("jwt/refresh/", TokenRefreshView.as_view(), name="jwt-refresh"),
-    path("jwt/verify/", TokenVerifyView.as_view(), name="jwt-verify"),
-    path("jwt/logout/", JWTLogoutView.as_view(), name="jwt-logout"),
-{% endif %}
 {% if cookiecutter.jwt_cookie %}
     path("csrf/", CSRFTokenView.as_view(), name="csrf"),
 {% endif %}
@@ -115,5 +117,4 @@ urlpatterns = [
         name="user-social-detail",
     ),
 {% endif %}
-    *router.urls,
 ]
