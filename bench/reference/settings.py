@@ -54,6 +54,9 @@ DATABASES = {
         "PASSWORD": _db.password or "",
         "HOST": _db.hostname or "",
         "PORT": _db.port or "",
+        # As the baked project's production settings keep them.
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
