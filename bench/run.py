@@ -190,10 +190,12 @@ class App:
         return output([self.python, BENCH / "appctl.py", *args], cwd=self.cwd, env=self.env)
 
 
-def make_apps(ours_python, ours_project, djoser_python, sizes):
+def make_apps(ours_python, ours_project, djoser_python, sizes, conn_max_age):
     """One app per kind and size, each with its own database and port."""
     common = {
         "PATH": os.environ["PATH"],
+        # Read by the baked production settings and by reference/settings.py alike.
+        "DJANGO_CONN_MAX_AGE": str(conn_max_age),
         "JWT_ACCESS_MINUTES": "600",
         "DJANGO_SECRET_KEY": "bench-only-" + "x" * 50,
     }
@@ -512,6 +514,13 @@ def main(argv):
     parser.add_argument("--connections", type=int, default=4, help="wrk connections")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per app")
     parser.add_argument("--sizes", default="1000,1000000", help="user counts, comma-separated")
+    parser.add_argument(
+        "--conn-max-age",
+        type=int,
+        default=60,
+        help="CONN_MAX_AGE of every app: 60 keeps connections, as production does; 0 opens "
+        "one per request, a cost shared by all apps that hides part of the difference",
+    )
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
     args = parser.parse_args(argv)
     sizes = sorted(int(size) for size in args.sizes.split(","))
@@ -520,7 +529,7 @@ def main(argv):
     BUILD.mkdir(parents=True, exist_ok=True)
     ours_python, ours_project = bake()
     djoser_python = install_djoser(ours_python)
-    apps = make_apps(ours_python, ours_project, djoser_python, sizes)
+    apps = make_apps(ours_python, ours_project, djoser_python, sizes, args.conn_max_age)
     password_hash = apps[0].appctl("password-hash", PASSWORD)
     hashing = json.loads(apps[0].appctl("hash-time", PASSWORD, "10"))
     for app in apps:
@@ -542,7 +551,8 @@ def main(argv):
                 f"({platform.machine()}), load average {load_before[0]:.2f} before and "
                 f"{load_after[0]:.2f} after; Python {platform.python_version()}, Django "
                 f"{django_version}, DRF {drf_version}, SimpleJWT {simplejwt_version}, djoser "
-                f"2.3.5, PostgreSQL; gunicorn with {args.workers} sync workers per app, wrk with "
+                f"2.3.5, PostgreSQL with CONN_MAX_AGE {args.conn_max_age}; gunicorn with "
+                f"{args.workers} sync workers per app, wrk with "
                 f"{args.connections} connections, {args.rounds} rounds of {args.duration} s per "
                 f"endpoint and app ({args.duration * HASHING_DURATION_FACTOR} s where a password "
                 "is hashed), the apps and sizes in turn. Argon2 in process: "

@@ -54,8 +54,8 @@ DATABASES = {
         "PASSWORD": _db.password or "",
         "HOST": _db.hostname or "",
         "PORT": _db.port or "",
-        # As the baked project's production settings keep them.
-        "CONN_MAX_AGE": 60,
+        # As the baked project's production settings keep them (bench/run.py sets it).
+        "CONN_MAX_AGE": int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
         "CONN_HEALTH_CHECKS": True,
     }
 }
