@@ -43,6 +43,9 @@ def valid_body(name, user):
             "username": "newcomer",
 {% endif %}
             "email": "newcomer@example.com",
+{% if cookiecutter.phone_number != "none" %}
+            "phone_number": "+4915199999999",
+{% endif %}
             "password": NEW_PASSWORD,
 {% if cookiecutter.user_create_password_retype %}
             "re_password": NEW_PASSWORD,
@@ -104,6 +107,9 @@ FIELDS = {
         "username",
 {% endif %}
         "email",
+{% if cookiecutter.phone_number == "required" %}
+        "phone_number",
+{% endif %}
         "password",
 {% if cookiecutter.user_create_password_retype %}
         "re_password",

@@ -44,6 +44,9 @@ def test_patch_me_updates_given_fields(auth_client, user):
 
 def test_put_me_updates_profile(auth_client, user):
     body = {"email": user.email, "name": "Grace Hopper"}
+{% if cookiecutter.phone_number == "required" %}
+    body["phone_number"] = str(user.phone_number)
+{% endif %}
 
     response = auth_client.put(URL, body, format="json")
 
@@ -56,8 +59,14 @@ def test_put_me_updates_profile(auth_client, user):
 @pytest.mark.parametrize("method", ["put", "patch"])
 def test_update_me_sends_user_updated_signal(auth_client, user, catch_signal, method):
     calls = catch_signal(user_updated)
+{% if cookiecutter.phone_number == "required" %}
+    body = {"email": user.email, "name": "G", "phone_number": str(user.phone_number)}
+
+    getattr(auth_client, method)(URL, body, format="json")
+{% else %}
 
     getattr(auth_client, method)(URL, {"email": user.email, "name": "G"}, format="json")
+{% endif %}
 
     assert len(calls) == 1
     assert calls[0]["sender"] is User

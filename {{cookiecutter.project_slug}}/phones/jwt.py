@@ -1,0 +1,38 @@
+{% if cookiecutter.mfa %}
+from mfa.serializers import challenge_for
+from mfa.services import has_mfa
+{% endif %}
+from phones.serializers import PhoneCodeLoginSerializer
+from phones.throttles import PHONE_LOGIN_THROTTLES
+from users.api.jwt import TokenObtainPairSerializer, TokenObtainPairView, jwt_login
+from users.api.throttles import FailedLoginPerIPThrottle
+
+
+class JWTPhoneLoginSerializer(TokenObtainPairSerializer):
+    # authenticate() finds the user by a verified number: phones/backends.py.
+    username_field = "phone_number"
+
+
+class JWTPhoneLoginView(TokenObtainPairView):
+    """Log in with a verified phone number and the password, for a token pair."""
+
+    serializer_class = JWTPhoneLoginSerializer
+    throttle_classes = PHONE_LOGIN_THROTTLES
+
+
+class JWTPhoneCodeLoginSerializer(PhoneCodeLoginSerializer):
+    def validate(self, attrs):
+        user = super().validate(attrs)["user"]
+{% if cookiecutter.mfa %}
+        if has_mfa(user):
+            return challenge_for(user)
+{% endif %}
+        return jwt_login(user, self.context["request"])
+
+
+class JWTPhoneCodeLoginView(TokenObtainPairView):
+    """Log in with the code texted to a verified number, for a token pair."""
+
+    serializer_class = JWTPhoneCodeLoginSerializer
+    # Each code allows a few attempts; failures also count against the client address.
+    throttle_classes = [FailedLoginPerIPThrottle]
