@@ -117,7 +117,8 @@ def test_jwt_verify_of_a_refresh_token_costs_two_queries(user, django_assert_num
 
 def test_registration_query_count(django_assert_num_queries):
 {% if cookiecutter.phone_number != "none" %}
-    # A savepoint and its release, the checks that the {{ "username, email" if field == "username" else "email" }} and phone number are free, the insert.
+    # A savepoint and its release, the checks that the {{ "username, email" if field == "username" else "email" }} and phone number
+    # are free, the insert.
     with django_assert_num_queries({{ 7 if field == "username" else (5 if cookiecutter.prevent_enumeration else 6) }}):
 {% else %}
     # A savepoint and its release, the checks that the {{ "username and email are" if field == "username" else "email is" }} free, the insert.
