@@ -40,7 +40,7 @@ class PhoneCodeLoginSerializer(PhoneNumberSerializer):
     code = CodeField()
 
     def validate(self, attrs):
-        user = services.phone_login_code_redeem(
+        user = services.phone_login_redeem(
             phone_number=attrs["phone_number"], code=attrs["code"].strip()
         )
         if user is None:

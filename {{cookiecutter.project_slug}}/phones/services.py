@@ -75,14 +75,14 @@ def user_with_verified_phone(phone_number):
     return User.objects.filter(phone_number=phone_number, phone_verified_at__isnull=False).first()
 
 
-def phone_login_code_send(*, phone_number):
+def phone_login_request(*, phone_number):
     # Same answer whether or not the number has an account; only active ones get a code.
     user = user_with_verified_phone(phone_number)
     if user is not None and user.is_active:
         phone_code_send(user=user, purpose=PhoneCode.Purpose.LOGIN)
 
 
-def phone_login_code_redeem(*, phone_number, code):
+def phone_login_redeem(*, phone_number, code):
     """The user whose current login code this is, spending it; None for any wrong answer."""
     user = user_with_verified_phone(phone_number)
     if user is None or not user.is_active:

@@ -50,4 +50,4 @@ class PhoneCodeRequestView(ActionView):
     throttle_classes = SMS_THROTTLES
 
     def perform(self, data):
-        services.phone_login_code_send(phone_number=data["phone_number"])
+        services.phone_login_request(phone_number=data["phone_number"])

@@ -70,7 +70,7 @@ def test_texts_to_one_number_are_limited(auth_client, rates, sms_outbox):
     assert len(sms_outbox) == 2
 
 
-def test_the_limit_counts_login_codes_to_the_same_number(user, auth_client, rates, sms_outbox):
+def test_the_limit_counts_codes_to_log_in_sent_to_the_number(user, auth_client, rates, sms_outbox):
     rates(sms="1/hour")
     APIClient().post(reverse("phone-code-request"), {"phone_number": str(user.phone_number)})
 

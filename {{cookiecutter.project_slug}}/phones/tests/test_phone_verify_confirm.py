@@ -77,7 +77,7 @@ def test_a_code_texted_to_an_earlier_number_does_not_verify_a_new_one(auth_clien
     assert confirm(auth_client, code).status_code == 400
 
 
-def test_a_login_code_does_not_verify_the_number(api_client, auth_client, user, sms_outbox):
+def test_a_code_to_log_in_does_not_verify_the_number(api_client, auth_client, user, sms_outbox):
     user.phone_verified_at = user.date_joined
     user.save()
     api_client.post(reverse("phone-code-request"), {"phone_number": str(user.phone_number)})

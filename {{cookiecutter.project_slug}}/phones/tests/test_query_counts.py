@@ -18,7 +18,7 @@ def user(db):
     return verified_user()
 
 
-def request_login_code(user, sms_outbox):
+def request_code_by_text(user, sms_outbox):
     body = {"phone_number": str(user.phone_number)}
     APIClient().post(reverse("phone-code-request"), body, format="json")
     return texted_code(sms_outbox[-1])
@@ -76,7 +76,7 @@ def test_token_phone_login_query_count(user, django_assert_num_queries):
 
 
 def test_token_phone_code_login_query_count(user, sms_outbox, django_assert_num_queries):
-    body = {"phone_number": str(user.phone_number), "code": request_login_code(user, sms_outbox)}
+    body = {"phone_number": str(user.phone_number), "code": request_code_by_text(user, sms_outbox)}
 
     # The user, counting the attempt, the code, spending it, {{ "whether they have a second factor, " if cookiecutter.mfa }}the
     # new token, last_login.
@@ -103,7 +103,7 @@ def test_jwt_phone_login_query_count(user, django_assert_num_queries):
 
 
 def test_jwt_phone_code_login_query_count(user, sms_outbox, django_assert_num_queries):
-    body = {"phone_number": str(user.phone_number), "code": request_login_code(user, sms_outbox)}
+    body = {"phone_number": str(user.phone_number), "code": request_code_by_text(user, sms_outbox)}
 
     # The user, counting the attempt, the code, spending it, {{ "whether they have a second factor, " if cookiecutter.mfa }}the
     # refresh token, its session, last_login.
