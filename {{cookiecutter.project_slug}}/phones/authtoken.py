@@ -1,12 +1,8 @@
 from rest_framework import serializers
 
-{% if cookiecutter.mfa %}
-from mfa.serializers import challenge_for
-from mfa.services import has_mfa
-{% endif %}
 from phones.serializers import PhoneCodeLoginSerializer
 from phones.throttles import PHONE_LOGIN_THROTTLES
-from users.api.authtoken import TokenLoginSerializer, TokenLoginView, token_login
+from users.api.authtoken import TokenLoginMixin, TokenLoginSerializer, TokenLoginView
 from users.api.throttles import FailedLoginPerIPThrottle
 
 
@@ -23,14 +19,8 @@ class TokenPhoneLoginView(TokenLoginView):
     throttle_classes = PHONE_LOGIN_THROTTLES
 
 
-class TokenPhoneCodeLoginSerializer(PhoneCodeLoginSerializer):
-    def validate(self, attrs):
-        user = super().validate(attrs)["user"]
-{% if cookiecutter.mfa %}
-        if has_mfa(user):
-            return challenge_for(user)
-{% endif %}
-        return token_login(user, self.context["request"])
+class TokenPhoneCodeLoginSerializer(TokenLoginMixin, PhoneCodeLoginSerializer):
+    pass
 
 
 class TokenPhoneCodeLoginView(TokenLoginView):

@@ -1,10 +1,6 @@
-{% if cookiecutter.mfa %}
-from mfa.serializers import challenge_for
-from mfa.services import has_mfa
-{% endif %}
 from phones.serializers import PhoneCodeLoginSerializer
 from phones.throttles import PHONE_LOGIN_THROTTLES
-from users.api.jwt import TokenObtainPairSerializer, TokenObtainPairView, jwt_login
+from users.api.jwt import JWTLoginMixin, TokenObtainPairSerializer, TokenObtainPairView
 from users.api.throttles import FailedLoginPerIPThrottle
 
 
@@ -20,14 +16,8 @@ class JWTPhoneLoginView(TokenObtainPairView):
     throttle_classes = PHONE_LOGIN_THROTTLES
 
 
-class JWTPhoneCodeLoginSerializer(PhoneCodeLoginSerializer):
-    def validate(self, attrs):
-        user = super().validate(attrs)["user"]
-{% if cookiecutter.mfa %}
-        if has_mfa(user):
-            return challenge_for(user)
-{% endif %}
-        return jwt_login(user, self.context["request"])
+class JWTPhoneCodeLoginSerializer(JWTLoginMixin, PhoneCodeLoginSerializer):
+    pass
 
 
 class JWTPhoneCodeLoginView(TokenObtainPairView):
