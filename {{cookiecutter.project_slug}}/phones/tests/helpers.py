@@ -10,6 +10,18 @@ def verified_user(**fields):
     return UserFactory(phone_verified_at=timezone.now(), **fields)
 
 
+def lose_race_for_number(serializer_class, phone_number, monkeypatch):
+    """Make another account take `phone_number` between validation and saving."""
+    validate = serializer_class.validate
+
+    def validate_then_lose_race(self, attrs):
+        attrs = validate(self, attrs)
+        UserFactory(phone_number=phone_number)
+        return attrs
+
+    monkeypatch.setattr(serializer_class, "validate", validate_then_lose_race)
+
+
 def texted_code(message):
     """The six-digit code in a text message."""
     match = re.search(r"\b(\d{6})\b", message.body)

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from phones.tests.helpers import lose_race_for_number
 from users.api.serializers import UserCreateSerializer
 from users.models import User
 from users.tests.factories import UserFactory
@@ -35,14 +36,7 @@ def test_a_number_someone_has_is_refused(api_client):
 
 
 def test_losing_a_race_for_the_number_is_refused(api_client, monkeypatch):
-    validate = UserCreateSerializer.validate
-
-    def validate_then_lose_race(self, attrs):
-        attrs = validate(self, attrs)
-        UserFactory(phone_number="+4915199999999")
-        return attrs
-
-    monkeypatch.setattr(UserCreateSerializer, "validate", validate_then_lose_race)
+    lose_race_for_number(UserCreateSerializer, "+4915199999999", monkeypatch)
 
     response = register(api_client)
 

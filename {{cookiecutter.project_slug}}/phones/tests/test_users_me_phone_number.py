@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from phones.tests.helpers import verified_user
+from phones.tests.helpers import lose_race_for_number, verified_user
 from users.api.serializers import UserSerializer
 from users.tests.factories import UserFactory
 
@@ -68,14 +68,7 @@ def test_a_number_someone_else_has_is_refused(auth_client, other_user):
 
 
 def test_losing_a_race_for_the_number_is_refused(auth_client, user, monkeypatch):
-    validate = UserSerializer.validate
-
-    def validate_then_lose_race(self, attrs):
-        attrs = validate(self, attrs)
-        UserFactory(phone_number="+4915177777777")
-        return attrs
-
-    monkeypatch.setattr(UserSerializer, "validate", validate_then_lose_race)
+    lose_race_for_number(UserSerializer, "+4915177777777", monkeypatch)
 
     response = change_number(auth_client, "+4915177777777")
 

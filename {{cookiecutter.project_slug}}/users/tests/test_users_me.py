@@ -164,8 +164,15 @@ def test_patch_me_to_blank_or_invalid_email_is_refused(auth_client, user, email)
     assert list(response.json()) == ["email"]
 
 
+{% if cookiecutter.phone_number == "required" %}
+def test_put_me_without_email_is_refused(auth_client, user):
+    body = {"name": "Grace Hopper", "phone_number": str(user.phone_number)}
+
+    response = auth_client.put(URL, body, format="json")
+{% else %}
 def test_put_me_without_email_is_refused(auth_client):
     response = auth_client.put(URL, {"name": "Grace Hopper"}, format="json")
+{% endif %}
 
     assert response.status_code == status.HTTP_400_BAD_REQUEST
     assert list(response.json()) == ["email"]
