@@ -12,10 +12,12 @@ from phones.serializers import (
     VerifyRequestSerializer,
 )
 from phones.throttles import SMS_THROTTLES, SMSPerIPThrottle, SMSToOwnNumberThrottle
+from users.api.schema import BAD_REQUEST
 from users.api.views import ActionView
 
 
-@extend_schema(request=None)
+# No body, but a 400 when the account has no number or a verified one.
+@extend_schema(request=None, responses={204: None, 400: BAD_REQUEST})
 class VerifyRequestView(ActionView):
     """Text a code to the user's phone number, which verify/confirm/ takes back."""
 
