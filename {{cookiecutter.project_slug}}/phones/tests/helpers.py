@@ -2,7 +2,15 @@ import re
 
 from django.utils import timezone
 
+from phones.sms import BaseSMSBackend
 from users.tests.factories import UserFactory
+
+
+class DownSMSBackend(BaseSMSBackend):
+    """A text message provider that cannot be reached."""
+
+    def send(self, to, body):
+        raise ConnectionRefusedError("Connection refused")
 
 
 def verified_user(**fields):

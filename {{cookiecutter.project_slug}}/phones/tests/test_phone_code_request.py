@@ -68,6 +68,17 @@ def test_a_new_request_replaces_the_earlier_code(api_client, user, sms_outbox):
     assert PhoneCode.objects.filter(user=user).count() == 1
 
 
+def test_a_provider_that_is_down_is_logged_and_the_request_still_answers(
+    api_client, user, settings, caplog
+):
+    settings.SMS_BACKEND = "phones.tests.helpers.DownSMSBackend"
+
+    response = request_code(api_client, user.phone_number)
+
+    assert response.status_code == 204
+    assert "Could not send a text message" in caplog.text
+
+
 @pytest.mark.parametrize("phone_number", ["", "not a number", "+49", None])
 def test_a_bad_number_is_refused(api_client, db, phone_number):
     response = api_client.post(URL, {"phone_number": phone_number}, format="json")

@@ -55,6 +55,17 @@ def test_a_verified_number_is_not_verified_again(sms_outbox):
     assert sms_outbox == []
 
 
+def test_a_provider_that_is_down_is_logged_and_the_request_still_answers(
+    auth_client, settings, caplog
+):
+    settings.SMS_BACKEND = "phones.tests.helpers.DownSMSBackend"
+
+    response = auth_client.post(URL)
+
+    assert response.status_code == 204
+    assert "Could not send a text message" in caplog.text
+
+
 def test_anonymous_requests_are_refused(api_client):
     assert api_client.post(URL).status_code == 401
 
