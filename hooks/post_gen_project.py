@@ -35,6 +35,7 @@ def unneeded_paths(answers):
     jwt_sessions_migration = Path(f"users/migrations/{number}_jwtsession.py")
     username = answers["username_field"] == "username"
     email_login = answers["login_with_email_or_username"]
+    phone = answers["phone_number"] != "none"
     keep = {
         Path("users/api/activation.py"): activation,
         Path("users/tests/test_activation.py"): activation,
@@ -74,6 +75,13 @@ def unneeded_paths(answers):
         Path("mfa/authtoken.py"): answers["mfa"] and drf_token,
         Path("mfa/tests/test_jwt_mfa_verify.py"): answers["mfa"] and jwt,
         Path("mfa/tests/test_token_mfa_verify.py"): answers["mfa"] and drf_token,
+        Path("phones"): phone,
+        Path("phones/authtoken.py"): phone and drf_token,
+        Path("phones/jwt.py"): phone and jwt,
+        Path("phones/tests/test_token_phone_login.py"): phone and drf_token,
+        Path("phones/tests/test_token_phone_code_login.py"): phone and drf_token,
+        Path("phones/tests/test_jwt_phone_login.py"): phone and jwt,
+        Path("phones/tests/test_jwt_phone_code_login.py"): phone and jwt,
         Path("config/celery.py"): answers["use_celery"],
         Path("users/tasks.py"): answers["use_celery"],
         Path("users/tests/test_tasks.py"): answers["use_celery"],

@@ -46,6 +46,7 @@ BOOLEAN_ANSWERS = [
 CHOICES = {
     "username_field": ["email", "username"],
     "token_strategy": ["jwt", "token", "both"],
+    "phone_number": ["none", "optional", "required"],
 }
 FREE_TEXT = ["project_name", "description", "author_name", "author_email"]
 # Characters outside the Basic Multilingual Plane or control characters cannot be

@@ -51,6 +51,12 @@ def _combinations():
     for field in CHOICES["username_field"]:
         for strategy in CHOICES["token_strategy"]:
             yield f"{field}-{strategy}", answers(username_field=field, token_strategy=strategy)
+    yield "phone_number=optional", answers(phone_number="optional")
+    # The phone logins of both token kinds, answering the second factor's challenge.
+    yield (
+        "phone_number=required",
+        answers(phone_number="required", mfa=True, token_strategy="both"),
+    )
     yield "social=github", answers(social_providers="github")
     yield "social=all", answers(social_providers=ALL_SOCIAL_PROVIDERS, token_strategy="token")
     yield (
@@ -59,6 +65,7 @@ def _combinations():
             True,
             username_field="username",
             token_strategy="both",
+            phone_number="required",
             social_providers=ALL_SOCIAL_PROVIDERS,
         ),
     )

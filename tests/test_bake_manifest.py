@@ -27,6 +27,10 @@ def chooses_social(answers):
     return bool(answers["social_providers"].strip(" ,"))
 
 
+def has_phones(answers):
+    return answers["phone_number"] != "none"
+
+
 OPTIONAL_FILES = {
     "users/api/activation.py": option("send_activation_email"),
     "users/tests/test_activation.py": option("send_activation_email"),
@@ -78,6 +82,26 @@ OPTIONAL_FILES = {
     "mfa/authtoken.py": lambda answers: answers["mfa"] and issues_drf_token(answers),
     "mfa/tests/test_token_mfa_verify.py": lambda answers: (
         answers["mfa"] and issues_drf_token(answers)
+    ),
+    "phones/models.py": has_phones,
+    "phones/sms.py": has_phones,
+    "phones/backends.py": has_phones,
+    "phones/migrations/0001_initial.py": has_phones,
+    "phones/tests/test_phone_verify.py": has_phones,
+    "phones/tests/test_phone_code_request.py": has_phones,
+    "phones/authtoken.py": lambda answers: has_phones(answers) and issues_drf_token(answers),
+    "phones/tests/test_token_phone_login.py": lambda answers: (
+        has_phones(answers) and issues_drf_token(answers)
+    ),
+    "phones/tests/test_token_phone_code_login.py": lambda answers: (
+        has_phones(answers) and issues_drf_token(answers)
+    ),
+    "phones/jwt.py": lambda answers: has_phones(answers) and issues_jwt(answers),
+    "phones/tests/test_jwt_phone_login.py": lambda answers: (
+        has_phones(answers) and issues_jwt(answers)
+    ),
+    "phones/tests/test_jwt_phone_code_login.py": lambda answers: (
+        has_phones(answers) and issues_jwt(answers)
     ),
     "config/celery.py": option("use_celery"),
     "users/tasks.py": option("use_celery"),
@@ -234,6 +258,35 @@ def test_bake_without_login_by_code_never_mentions_it(project):
     # .cruft.json records every answer, login_by_code=false included.
     assert files_mentioning(project, "login_code") in ([], [".cruft.json"])
     assert files_mentioning(project, "LOGIN_CODE") == []
+
+
+@combinations_where(lambda answers: not has_phones(answers))
+def test_bake_without_phone_numbers_never_mentions_them(project):
+    # .cruft.json records every answer, phone_number=none included.
+    assert files_mentioning(project, "phone_number") in ([], [".cruft.json"])
+    assert files_mentioning(project, "phonenumber") == []
+    assert files_mentioning(project, "phones") == []
+    assert files_mentioning(project, "PHONE_") == []
+    assert files_mentioning(project, "sms") == []
+    assert files_mentioning(project, "SMS") == []
+
+
+@combinations_where(has_phones)
+def test_bake_with_phone_numbers_depends_on_phonenumber_field(project):
+    pyproject = (project / "pyproject.toml").read_text(encoding="utf-8")
+    settings = (project / "config/settings/base.py").read_text(encoding="utf-8")
+
+    assert '"django-phonenumber-field[phonenumberslite]>=' in pyproject
+    assert '"phones*"' in pyproject
+    assert '"phones"' in settings
+    assert "phones.backends.PhoneNumberBackend" in settings
+
+
+@combinations_where(lambda answers: answers["phone_number"] == "required")
+def test_bake_with_required_phone_numbers_asks_for_them_at_registration(project):
+    models = (project / "users/models.py").read_text(encoding="utf-8")
+
+    assert '"phone_number"]' in models.split("REQUIRED_FIELDS = ")[1].splitlines()[0]
 
 
 @combinations_where(lambda answers: not answers["profile_image"])

@@ -20,6 +20,7 @@ SLOW_COMBINATIONS = {
         "username-token",
         "username-both",
         "social=github",
+        "phone_number=optional",
         "all-on",
         "all-off",
     ]

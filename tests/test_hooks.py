@@ -23,6 +23,8 @@ post_gen = load_hook("post_gen_project")
         {"social_providers": "github"},
         {"social_providers": " google-oauth2 , apple-id,"},
         {"social_providers": ALL_SOCIAL_PROVIDERS},
+        {"phone_number": "optional"},
+        {"phone_number": "required", "token_strategy": "token"},
     ],
     ids=[
         "defaults",
@@ -34,6 +36,8 @@ post_gen = load_hook("post_gen_project")
         "one-provider",
         "spaced-providers",
         "all-providers",
+        "optional-phone",
+        "required-phone",
     ],
 )
 def test_pre_gen_accepts_good_answers(overrides):
@@ -60,6 +64,8 @@ def test_pre_gen_accepts_good_answers(overrides):
         ("author_email", ""),
         ("social_providers", "twitter"),
         ("social_providers", "github,GitHub"),
+        ("phone_number", "mandatory"),
+        ("phone_number", True),
     ],
 )
 def test_pre_gen_rejects_a_bad_answer_with_one_message_naming_the_field(field, value):
@@ -137,9 +143,27 @@ def test_post_gen_removes_nothing_when_everything_is_chosen():
         True,
         username_field="username",
         token_strategy="both",
+        phone_number="required",
         social_providers=ALL_SOCIAL_PROVIDERS,
     )
     assert removed(**everything) == set()
+
+
+@pytest.mark.parametrize(
+    ("strategy", "kept", "gone"),
+    [
+        ("jwt", {"phones/jwt.py"}, {"phones/authtoken.py"}),
+        ("token", {"phones/authtoken.py"}, {"phones/jwt.py"}),
+    ],
+)
+def test_post_gen_keeps_the_phone_logins_of_the_chosen_tokens(strategy, kept, gone):
+    unneeded = removed(phone_number="optional", token_strategy=strategy)
+    assert gone <= unneeded
+    assert not (kept | {"phones"}) & unneeded
+
+
+def test_post_gen_removes_the_phones_app_without_phone_numbers():
+    assert "phones" in removed(phone_number="none")
 
 
 def test_pre_gen_names_the_unknown_providers_and_lists_the_supported_ones():

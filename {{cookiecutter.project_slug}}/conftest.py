@@ -2,6 +2,9 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
+{% if cookiecutter.phone_number != "none" %}
+from phones import sms
+{% endif %}
 from users.tests.factories import PASSWORD, UserFactory
 
 
@@ -33,6 +36,17 @@ def rates(settings):
     cache.clear()
 
 
+{% if cookiecutter.phone_number != "none" %}
+@pytest.fixture
+def sms_outbox():
+    """The text messages a test sends, as `mailoutbox` holds its mail (test settings
+    send them with phones.sms.LocmemSMSBackend)."""
+    sms.outbox.clear()
+    yield sms.outbox
+    sms.outbox.clear()
+
+
+{% endif %}
 @pytest.fixture
 def api_client():
     return APIClient()

@@ -17,6 +17,7 @@ class DemoPageView(TemplateView):
             config={
                 "api": "/auth/",
                 "loginField": get_user_model().USERNAME_FIELD,
+                "requiredFields": get_user_model().REQUIRED_FIELDS,
 {% if cookiecutter.token_strategy == "token" %}
                 "tokens": "token",
 {% else %}

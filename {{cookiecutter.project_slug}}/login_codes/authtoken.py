@@ -2,21 +2,14 @@ from drf_spectacular.utils import extend_schema
 
 from login_codes.serializers import CodeLoginSerializer
 {% if cookiecutter.mfa %}
-from mfa.serializers import challenge_for, login_result
-from mfa.services import has_mfa
+from mfa.serializers import login_result
 {% endif %}
-from users.api.authtoken import TokenLoginView, TokenSerializer, token_login
+from users.api.authtoken import TokenLoginMixin, TokenLoginView, TokenSerializer
 from users.api.throttles import FailedLoginPerIPThrottle
 
 
-class TokenCodeLoginSerializer(CodeLoginSerializer):
-    def validate(self, attrs):
-        user = super().validate(attrs)["user"]
-{% if cookiecutter.mfa %}
-        if has_mfa(user):
-            return challenge_for(user)
-{% endif %}
-        return token_login(user, self.context["request"])
+class TokenCodeLoginSerializer(TokenLoginMixin, CodeLoginSerializer):
+    pass
 
 
 class TokenCodeLoginView(TokenLoginView):

@@ -2,21 +2,14 @@ from drf_spectacular.utils import extend_schema
 
 from login_codes.serializers import CodeLoginSerializer
 {% if cookiecutter.mfa %}
-from mfa.serializers import challenge_for, login_result
-from mfa.services import has_mfa
+from mfa.serializers import login_result
 {% endif %}
-from users.api.jwt import TokenObtainPairSerializer, TokenObtainPairView, jwt_login
+from users.api.jwt import JWTLoginMixin, TokenObtainPairSerializer, TokenObtainPairView
 from users.api.throttles import FailedLoginPerIPThrottle
 
 
-class JWTCodeLoginSerializer(CodeLoginSerializer):
-    def validate(self, attrs):
-        user = super().validate(attrs)["user"]
-{% if cookiecutter.mfa %}
-        if has_mfa(user):
-            return challenge_for(user)
-{% endif %}
-        return jwt_login(user, self.context["request"])
+class JWTCodeLoginSerializer(JWTLoginMixin, CodeLoginSerializer):
+    pass
 
 
 class JWTCodeLoginView(TokenObtainPairView):

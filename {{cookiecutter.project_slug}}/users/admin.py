@@ -29,7 +29,11 @@ class UserAdmin(BaseUserAdmin):
     add_form = UserCreationForm
     fieldsets = [
         (None, {"fields": [User.USERNAME_FIELD, *User.REQUIRED_FIELDS, "password"]}),
+{% if cookiecutter.phone_number == "optional" %}
+        (_("Personal info"), {"fields": ["name", "phone_number", "pending_email"]}),
+{% else %}
         (_("Personal info"), {"fields": ["name", "pending_email"]}),
+{% endif %}
         (
             _("Permissions"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
@@ -47,7 +51,11 @@ class UserAdmin(BaseUserAdmin):
     ]
     readonly_fields = ["pending_email"]
     list_display = [User.USERNAME_FIELD, "email", "name", "is_staff"]
+{% if cookiecutter.phone_number != "none" %}
+    search_fields = [User.USERNAME_FIELD, "email", "name", "phone_number"]
+{% else %}
     search_fields = [User.USERNAME_FIELD, "email", "name"]
+{% endif %}
     ordering = [User.USERNAME_FIELD]
 
 

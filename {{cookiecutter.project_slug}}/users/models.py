@@ -6,6 +6,9 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+{% if cookiecutter.phone_number != "none" %}
+from phonenumber_field.modelfields import PhoneNumberField
+{% endif %}
 
 {% if cookiecutter.profile_image %}
 from users.images import image_path
@@ -50,6 +53,19 @@ class User(AbstractBaseUser, PermissionsMixin):
     # One field, written as the person writes it: not every name splits into a
     # first and a last one.
     name = models.CharField(_("name"), max_length=255, blank=True)
+{% if cookiecutter.phone_number != "none" %}
+    # Unique among the numbers that are set (see Meta); phones/ verifies it by a texted code.
+    phone_number = PhoneNumberField(
+        _("phone number"),
+{% if cookiecutter.phone_number == "optional" %}
+        blank=True,
+{% endif %}
+        error_messages={"unique": _("A user with that phone number already exists.")},
+    )
+    phone_verified_at = models.DateTimeField(
+        _("phone number verified at"), null=True, blank=True, editable=False
+    )
+{% endif %}
 {% if cookiecutter.profile_image %}
     # users/images.py checks and re-encodes what is stored here.
     image = models.ImageField(_("profile image"), upload_to=image_path, blank=True)
@@ -80,12 +96,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     objects = UserManager()
 
     EMAIL_FIELD = "email"
+{% set phone_required = ["phone_number"] if cookiecutter.phone_number == "required" else [] %}
 {% if cookiecutter.username_field == "username" %}
     USERNAME_FIELD = "username"
-    REQUIRED_FIELDS = ["email"]
+    REQUIRED_FIELDS = {{ (["email"] + phone_required) | tojson }}
 {% else %}
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS = []
+    REQUIRED_FIELDS = {{ phone_required | tojson }}
 {% endif %}
 
     class Meta:
@@ -98,10 +115,23 @@ class User(AbstractBaseUser, PermissionsMixin):
             models.UniqueConstraint(Lower("username"), name="users_user_username_ci_unique"),
 {% endif %}
             models.UniqueConstraint(Lower("email"), name="users_user_email_ci_unique"),
+{% if cookiecutter.phone_number != "none" %}
+            models.UniqueConstraint(
+                fields=["phone_number"],
+                condition=~models.Q(phone_number=""),
+                name="users_user_phone_number_unique",
+            ),
+{% endif %}
         ]
 
     def __str__(self):
         return self.get_username()
+{% if cookiecutter.phone_number != "none" %}
+
+    @property
+    def phone_verified(self):
+        return self.phone_verified_at is not None
+{% endif %}
 
     def clean(self):
         super().clean()

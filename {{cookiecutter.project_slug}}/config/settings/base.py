@@ -41,6 +41,9 @@ INSTALLED_APPS = [
 {% endif %}
     "corsheaders",
     "drf_spectacular",
+{% if cookiecutter.phone_number != "none" %}
+    "phonenumber_field",
+{% endif %}
 {% if cookiecutter.__social %}
     "social_django",
 {% endif %}
@@ -50,6 +53,9 @@ INSTALLED_APPS = [
 {% endif %}
 {% if cookiecutter.login_by_code %}
     "login_codes",
+{% endif %}
+{% if cookiecutter.phone_number != "none" %}
+    "phones",
 {% endif %}
 ]
 
@@ -102,7 +108,18 @@ PROFILE_IMAGE_MAX_PIXELS = env.int("PROFILE_IMAGE_MAX_PIXELS", default=25_000_00
 
 # https://docs.djangoproject.com/en/stable/topics/auth/customizing/
 AUTH_USER_MODEL = "users.User"
+{% if cookiecutter.phone_number != "none" %}
+AUTHENTICATION_BACKENDS = [
 {% if cookiecutter.login_with_email_or_username %}
+    # The username or the email address.
+    "users.backends.UsernameOrEmailBackend",
+{% else %}
+    "django.contrib.auth.backends.ModelBackend",
+{% endif %}
+    # A verified phone number, at token/login/phone/ and jwt/create/phone/.
+    "phones.backends.PhoneNumberBackend",
+]
+{% elif cookiecutter.login_with_email_or_username %}
 # Logins take the username or the email address.
 AUTHENTICATION_BACKENDS = ["users.backends.UsernameOrEmailBackend"]
 {% endif %}
@@ -132,6 +149,10 @@ PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60 * 24 
 {% if cookiecutter.login_by_code %}
 # How long a mailed login code works, in seconds.
 LOGIN_CODE_TIMEOUT = env.int("LOGIN_CODE_TIMEOUT", default=10 * 60)
+{% endif %}
+{% if cookiecutter.phone_number != "none" %}
+# How long a texted phone code works, in seconds.
+PHONE_CODE_TIMEOUT = env.int("PHONE_CODE_TIMEOUT", default=10 * 60)
 {% endif %}
 {% if cookiecutter.mfa %}
 # How long a login's two-factor challenge waits for its code, in seconds.
@@ -178,6 +199,10 @@ THROTTLE_RATES = {
         "registration": "20/hour",  # registrations per client address
         "account_mail": "3/hour",  # reset and activation mails per email address
         "account_mail_ip": "30/hour",  # reset and activation requests per client address
+{% if cookiecutter.phone_number != "none" %}
+        "sms": "3/hour",  # texted codes per phone number
+        "sms_ip": "30/hour",  # texted code requests per client address
+{% endif %}
 {% if cookiecutter.mfa %}
         "mfa_failed": "5/min",  # wrong passwords and codes per user at the mfa/ endpoints
 {% endif %}
@@ -300,6 +325,17 @@ USERNAME_RESET_CONFIRM_URL = env(
 EMAIL_CHANGE_CONFIRM_URL = env(
     "EMAIL_CHANGE_CONFIRM_URL", default="#/email/change/confirm/{uid}/{token}"
 )
+{% if cookiecutter.phone_number != "none" %}
+
+# phones/sms.py: the backend that sends text messages, e.g. phones.sms.TwilioSMSBackend;
+# the default prints them.
+SMS_BACKEND = env("SMS_BACKEND", default="phones.sms.ConsoleSMSBackend")
+# https://www.twilio.com/docs/usage/requests-to-twilio: for TwilioSMSBackend.
+TWILIO_ACCOUNT_SID = env("TWILIO_ACCOUNT_SID", default="")
+TWILIO_AUTH_TOKEN = env("TWILIO_AUTH_TOKEN", default="")
+# The sender: a number of the Twilio account, in E.164 (+15017122661).
+TWILIO_FROM_NUMBER = env("TWILIO_FROM_NUMBER", default="")
+{% endif %}
 {% if cookiecutter.use_celery %}
 
 # https://docs.celeryq.dev/en/stable/django/first-steps-with-django.html

@@ -40,6 +40,21 @@ class TokenLoginSerializer(serializers.Serializer):
         return token_login(user, self.context["request"])
 
 
+{% if cookiecutter.login_by_code or cookiecutter.phone_number != "none" %}
+class TokenLoginMixin:
+    """Finishes the login of a serializer whose validate() found {"user": ...} by a code
+    rather than the password, as TokenLoginSerializer finishes its own."""
+
+    def validate(self, attrs):
+        user = super().validate(attrs)["user"]
+{% if cookiecutter.mfa %}
+        if has_mfa(user):
+            return challenge_for(user)
+{% endif %}
+        return token_login(user, self.context["request"])
+
+
+{% endif %}
 class TokenSerializer(serializers.Serializer):
     auth_token = serializers.CharField(read_only=True)
 

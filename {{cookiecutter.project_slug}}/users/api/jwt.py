@@ -95,6 +95,21 @@ class TokenObtainPairSerializer(serializers.TokenObtainSerializer):
         return jwt_login(self.user, self.context["request"])
 
 
+{% if cookiecutter.login_by_code or cookiecutter.phone_number != "none" %}
+class JWTLoginMixin:
+    """Finishes the login of a serializer whose validate() found {"user": ...} by a code
+    rather than the password, as TokenObtainPairSerializer finishes its own."""
+
+    def validate(self, attrs):
+        user = super().validate(attrs)["user"]
+{% if cookiecutter.mfa %}
+        if has_mfa(user):
+            return challenge_for(user)
+{% endif %}
+        return jwt_login(user, self.context["request"])
+
+
+{% endif %}
 class TokenRefreshSerializer(serializers.TokenRefreshSerializer):
     def validate(self, attrs):
         refresh = read_refresh_token(attrs["refresh"])

@@ -77,21 +77,53 @@ class UserSerializer(serializers.ModelSerializer):
     pending_email = serializers.CharField(
         read_only=True, help_text=_("A new address waiting for confirmation, or empty.")
     )
+{% if cookiecutter.phone_number != "none" %}
+    phone_verified = serializers.BooleanField(
+        read_only=True, help_text=_("Whether a code texted to the phone number came back.")
+    )
+{% endif %}
 {% if cookiecutter.profile_image %}
     # Uploaded and deleted at users/me/image/.
     image = serializers.ImageField(read_only=True, allow_null=True)
 {% endif %}
 
+{% set profile_fields = ["id"] + (["username"] if cookiecutter.username_field == "username" else []) + ["email", "pending_email", "name"] + (["phone_number", "phone_verified"] if cookiecutter.phone_number != "none" else []) + (["image"] if cookiecutter.profile_image else []) %}
+{% set fields_line = "        fields = " ~ (profile_fields | tojson) %}
     class Meta:
         model = User
+{% if fields_line | length <= 100 %}
+{{ fields_line }}
+{% else %}
+        fields = [
+{% for name in profile_fields %}
+            "{{ name }}",
+{% endfor %}
+        ]
+{% endif %}
 {% if cookiecutter.username_field == "username" %}
-        fields = ["id", "username", "email", "pending_email", "name"{{ ', "image"' if cookiecutter.profile_image }}]
         read_only_fields = ["username"]
-{% if not cookiecutter.prevent_enumeration %}
+{% else %}
+        read_only_fields = ["email"]
+{% endif %}
+{% if cookiecutter.username_field == "username" and not cookiecutter.prevent_enumeration %}
 
     def validate_email(self, value):
         return check_email_is_free(value, user=self.instance)
 {% endif %}
+{% if cookiecutter.phone_number != "none" %}
+
+    def validate(self, attrs):
+        if "phone_number" in attrs and attrs["phone_number"] != self.instance.phone_number:
+            # A new number counts as unverified until a code texted to it comes back.
+            attrs["phone_verified_at"] = None
+        return attrs
+
+    def save(self, **kwargs):
+        # A number another account took since validation answers 400 all the same.
+        with atomic_reporting_races(self):
+            return super().save(**kwargs)
+{% endif %}
+{% if cookiecutter.username_field == "username" %}
 
     def update(self, instance, validated_data):
         # A new address takes over once it is confirmed: see users/api/email_change.py.
@@ -101,9 +133,6 @@ class UserSerializer(serializers.ModelSerializer):
             log_event("email_change_requested", request=self.context["request"], user=user)
             services.email_change_request(user=user, email=email)
         return user
-{% else %}
-        fields = ["id", "email", "pending_email", "name"{{ ', "image"' if cookiecutter.profile_image }}]
-        read_only_fields = ["email"]
 {% endif %}
 
     def to_representation(self, user):
@@ -129,13 +158,23 @@ class UserCreateSerializer(serializers.ModelSerializer):
     re_password = PasswordField()
 {% endif %}
 
-{% set fields = ([] if cookiecutter.prevent_enumeration else ["id"]) + (["username"] if cookiecutter.username_field == "username" else []) + ["email", "password"] + (["re_password"] if cookiecutter.user_create_password_retype else []) %}
+{% set fields = ([] if cookiecutter.prevent_enumeration else ["id"]) + (["username"] if cookiecutter.username_field == "username" else []) + ["email"] + (["phone_number"] if cookiecutter.phone_number != "none" else []) + ["password"] + (["re_password"] if cookiecutter.user_create_password_retype else []) %}
     class Meta:
         model = User
         fields = {{ fields | tojson }}
-{% if cookiecutter.prevent_enumeration %}
+{% if cookiecutter.prevent_enumeration and cookiecutter.phone_number == "optional" %}
+        extra_kwargs = {
+            # A taken address is no error here: see create().
+            "email": {"validators": []},
+            # Taken but not answered: the answer holds the login field and REQUIRED_FIELDS.
+            "phone_number": {"write_only": True},
+        }
+{% elif cookiecutter.prevent_enumeration %}
         # A taken address is no error here: see create().
         extra_kwargs = {"email": {"validators": []}}
+{% elif cookiecutter.phone_number == "optional" %}
+        # Taken but not answered: the answer holds the login field and REQUIRED_FIELDS.
+        extra_kwargs = {"phone_number": {"write_only": True}}
 {% endif %}
 {% if cookiecutter.username_field == "username" %}
 

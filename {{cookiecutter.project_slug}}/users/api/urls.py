@@ -1,4 +1,4 @@
-{% if cookiecutter.mfa or cookiecutter.login_by_code %}
+{% if cookiecutter.mfa or cookiecutter.login_by_code or cookiecutter.phone_number != "none" %}
 from django.urls import include, path
 {% else %}
 from django.urls import path
@@ -106,6 +106,9 @@ urlpatterns = [
 {% endif %}
 {% if cookiecutter.login_by_code %}
     path("", include("login_codes.urls")),
+{% endif %}
+{% if cookiecutter.phone_number != "none" %}
+    path("", include("phones.urls")),
 {% endif %}
 {% if cookiecutter.__social %}
     path("o/<str:provider>/", SocialLoginView.as_view(), name="provider-auth"),

@@ -1,5 +1,8 @@
 import django.db.models.functions.text
 import django.utils.timezone
+{% if cookiecutter.phone_number != "none" %}
+import phonenumber_field.modelfields
+{% endif %}
 from django.db import migrations, models
 
 {% if cookiecutter.username_field == "username" and not cookiecutter.login_with_email_or_username %}
@@ -85,6 +88,29 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("name", models.CharField(blank=True, max_length=255, verbose_name="name")),
+{% if cookiecutter.phone_number != "none" %}
+                (
+                    "phone_number",
+                    phonenumber_field.modelfields.PhoneNumberField(
+{% if cookiecutter.phone_number == "optional" %}
+                        blank=True,
+{% endif %}
+                        error_messages={"unique": "A user with that phone number already exists."},
+                        max_length=128,
+                        region=None,
+                        verbose_name="phone number",
+                    ),
+                ),
+                (
+                    "phone_verified_at",
+                    models.DateTimeField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        verbose_name="phone number verified at",
+                    ),
+                ),
+{% endif %}
 {% if cookiecutter.profile_image %}
                 (
                     "image",
@@ -170,6 +196,13 @@ class Migration(migrations.Migration):
                         django.db.models.functions.text.Lower("email"),
                         name="users_user_email_ci_unique",
                     ),
+{% if cookiecutter.phone_number != "none" %}
+                    models.UniqueConstraint(
+                        condition=models.Q(("phone_number", ""), _negated=True),
+                        fields=("phone_number",),
+                        name="users_user_phone_number_unique",
+                    ),
+{% endif %}
                 ],
             },
             managers=[

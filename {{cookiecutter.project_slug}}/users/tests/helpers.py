@@ -45,6 +45,9 @@ def registration_body(*, email="newcomer@example.com", username="newcomer", pass
         "username": username,
 {% endif %}
         "email": email,
+{% if cookiecutter.phone_number != "none" %}
+        "phone_number": "+4915199999999",
+{% endif %}
         "password": password,
 {% if cookiecutter.user_create_password_retype %}
         "re_password": password,
@@ -62,6 +65,10 @@ def public_fields(user):
         "email": user.email,
         "pending_email": user.pending_email,
         "name": user.name,
+{% if cookiecutter.phone_number != "none" %}
+        "phone_number": str(user.phone_number),
+        "phone_verified": user.phone_verified,
+{% endif %}
 {% if cookiecutter.profile_image %}
         "image": None,  # the factories make users without one
 {% endif %}

@@ -42,6 +42,9 @@ def test_simultaneous_registrations_of_one_email_make_one_user(postgresql):
             for index, char in enumerate("ada@example.com")
         )
         body = registration_body(email=email, username=f"ada{number}")
+{% if cookiecutter.phone_number != "none" %}
+        body["phone_number"] = f"+49151999{number:05d}"
+{% endif %}
         return lambda: APIClient().post(reverse("user-list"), body, format="json")
 
     responses = in_parallel([register(number) for number in range(20)])

@@ -35,6 +35,13 @@ def test_login_lookup_uses_an_index(explain):
 
 def test_uid_lookup_uses_an_index(explain):
     assert "Index" in explain(User.objects.filter(pk=42))
+{% if cookiecutter.phone_number != "none" %}
+
+
+def test_phone_number_lookup_uses_an_index(explain):
+    # The unique index leaves out empty numbers; a lookup of a number still uses it.
+    assert "Index" in explain(User.objects.filter(phone_number="+4915112345678"))
+{% endif %}
 {% if drf_token %}
 
 

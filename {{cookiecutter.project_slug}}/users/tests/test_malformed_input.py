@@ -31,7 +31,11 @@ NEW_LOGIN = "new.address@example.com"
 NEW_LOGIN = "new_name"
 {% endif %}
 # Endpoints that answer 401 before reading the body unless the client is logged in.
+{% if cookiecutter.phone_number != "none" %}
+LOGGED_IN = {"user-set-password", "user-set-username", "user-phone-verify-confirm"}
+{% else %}
 LOGGED_IN = {"user-set-password", "user-set-username"}
+{% endif %}
 
 
 def valid_body(name, user):
@@ -43,6 +47,9 @@ def valid_body(name, user):
             "username": "newcomer",
 {% endif %}
             "email": "newcomer@example.com",
+{% if cookiecutter.phone_number != "none" %}
+            "phone_number": "+4915199999999",
+{% endif %}
             "password": NEW_PASSWORD,
 {% if cookiecutter.user_create_password_retype %}
             "re_password": NEW_PASSWORD,
@@ -93,6 +100,18 @@ def valid_body(name, user):
         "jwt-refresh": {"refresh": str(RefreshToken.for_user(user))},
         "jwt-verify": {"token": str(RefreshToken.for_user(user).access_token)},
 {% endif %}
+{% if cookiecutter.phone_number != "none" %}
+        "user-phone-verify-confirm": {"code": "123456"},
+        "phone-code-request": {"phone_number": str(user.phone_number)},
+{% if drf_token %}
+        "login-phone": {"phone_number": str(user.phone_number), "password": PASSWORD},
+        "login-phone-code": {"phone_number": str(user.phone_number), "code": "123456"},
+{% endif %}
+{% if jwt %}
+        "jwt-create-phone": {"phone_number": str(user.phone_number), "password": PASSWORD},
+        "jwt-create-phone-code": {"phone_number": str(user.phone_number), "code": "123456"},
+{% endif %}
+{% endif %}
     }
     return bodies[name]
 
@@ -104,6 +123,9 @@ FIELDS = {
         "username",
 {% endif %}
         "email",
+{% if cookiecutter.phone_number == "required" %}
+        "phone_number",
+{% endif %}
         "password",
 {% if cookiecutter.user_create_password_retype %}
         "re_password",
@@ -153,6 +175,18 @@ FIELDS = {
     "jwt-create": ["{{ field }}", "password"],
     "jwt-refresh": ["refresh"],
     "jwt-verify": ["token"],
+{% endif %}
+{% if cookiecutter.phone_number != "none" %}
+    "user-phone-verify-confirm": ["code"],
+    "phone-code-request": ["phone_number"],
+{% if drf_token %}
+    "login-phone": ["phone_number", "password"],
+    "login-phone-code": ["phone_number", "code"],
+{% endif %}
+{% if jwt %}
+    "jwt-create-phone": ["phone_number", "password"],
+    "jwt-create-phone-code": ["phone_number", "code"],
+{% endif %}
 {% endif %}
 }
 

@@ -51,6 +51,19 @@ PATHS = {
     "jwt-create-code": "/auth/jwt/create/code/",
 {% endif %}
 {% endif %}
+{% if cookiecutter.phone_number != "none" %}
+    "user-phone-verify": "/auth/users/me/phone/verify/",
+    "user-phone-verify-confirm": "/auth/users/me/phone/verify/confirm/",
+    "phone-code-request": "/auth/phone_code/",
+{% if cookiecutter.token_strategy in ["token", "both"] %}
+    "login-phone": "/auth/token/login/phone/",
+    "login-phone-code": "/auth/token/login/phone/code/",
+{% endif %}
+{% if cookiecutter.token_strategy in ["jwt", "both"] %}
+    "jwt-create-phone": "/auth/jwt/create/phone/",
+    "jwt-create-phone-code": "/auth/jwt/create/phone/code/",
+{% endif %}
+{% endif %}
 {% if cookiecutter.mfa %}
     "mfa-status": "/auth/mfa/",
     "mfa-activate": "/auth/mfa/activate/",

@@ -28,6 +28,9 @@ def registration(**fields):
         "username": "ada",
 {% endif %}
         "email": "ada@example.com",
+{% if cookiecutter.phone_number != "none" %}
+        "phone_number": "+4915199999999",
+{% endif %}
         "password": PASSWORD,
 {% if cookiecutter.user_create_password_retype %}
         "re_password": PASSWORD,
@@ -64,7 +67,12 @@ def test_register_answers_with_id_login_field_and_required_fields_only(api_clien
     user = User.objects.get()
     expected = {"id": user.pk, LOGIN_FIELD: user.get_username()}
 {% endif %}
+{% if cookiecutter.phone_number == "required" %}
+    # The phone number as it is stored, in E.164.
+    expected.update({field: str(getattr(user, field)) for field in User.REQUIRED_FIELDS})
+{% else %}
     expected.update({field: getattr(user, field) for field in User.REQUIRED_FIELDS})
+{% endif %}
     assert response.json() == expected
 
 

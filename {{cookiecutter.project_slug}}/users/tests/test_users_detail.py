@@ -76,6 +76,9 @@ def test_patch_own_user_updates_it(auth_client, user):
 
 def test_put_own_user_updates_it(auth_client, user):
     body = {"email": user.email, "name": "Grace Hopper"}
+{% if cookiecutter.phone_number == "required" %}
+    body["phone_number"] = str(user.phone_number)
+{% endif %}
 
     response = auth_client.put(url(user), body, format="json")
 

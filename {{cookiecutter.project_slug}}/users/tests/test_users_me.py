@@ -53,6 +53,9 @@ def test_patch_me_updates_given_fields(auth_client, user):
 
 def test_put_me_updates_profile(auth_client, user):
     body = {"email": user.email, "name": "Grace Hopper"}
+{% if cookiecutter.phone_number == "required" %}
+    body["phone_number"] = str(user.phone_number)
+{% endif %}
 
     response = auth_client.put(URL, body, format="json")
 
@@ -65,8 +68,14 @@ def test_put_me_updates_profile(auth_client, user):
 @pytest.mark.parametrize("method", ["put", "patch"])
 def test_update_me_sends_user_updated_signal(auth_client, user, catch_signal, method):
     calls = catch_signal(user_updated)
+{% if cookiecutter.phone_number == "required" %}
+    body = {"email": user.email, "name": "G", "phone_number": str(user.phone_number)}
+
+    getattr(auth_client, method)(URL, body, format="json")
+{% else %}
 
     getattr(auth_client, method)(URL, {"email": user.email, "name": "G"}, format="json")
+{% endif %}
 
     assert len(calls) == 1
     assert calls[0]["sender"] is User
@@ -164,8 +173,15 @@ def test_patch_me_to_blank_or_invalid_email_is_refused(auth_client, user, email)
     assert list(response.json()) == ["email"]
 
 
+{% if cookiecutter.phone_number == "required" %}
+def test_put_me_without_email_is_refused(auth_client, user):
+    body = {"name": "Grace Hopper", "phone_number": str(user.phone_number)}
+
+    response = auth_client.put(URL, body, format="json")
+{% else %}
 def test_put_me_without_email_is_refused(auth_client):
     response = auth_client.put(URL, {"name": "Grace Hopper"}, format="json")
+{% endif %}
 
     assert response.status_code == status.HTTP_400_BAD_REQUEST
     assert list(response.json()) == ["email"]
