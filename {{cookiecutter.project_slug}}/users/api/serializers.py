@@ -146,6 +146,10 @@ class UserSerializer(serializers.ModelSerializer):
             "email": user.email,
             "pending_email": user.pending_email,
             "name": user.name,
+{% if cookiecutter.phone_number != "none" %}
+            "phone_number": str(user.phone_number),
+            "phone_verified": user.phone_verified,
+{% endif %}
 {% if cookiecutter.profile_image %}
             "image": self.fields["image"].to_representation(user.image),
 {% endif %}
