@@ -32,6 +32,9 @@ class TextMessage:
 
 
 class BaseSMSBackend:
+    # Settings the backend cannot send without; phones/checks.py reports them unset.
+    required_settings = ()
+
     def send(self, to, body):
         """Send `body` to the number `to` (E.164, e.g. "+4915112345678")."""
         raise NotImplementedError
@@ -53,6 +56,7 @@ class TwilioSMSBackend(BaseSMSBackend):
     https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource
     """
 
+    required_settings = ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER")
     timeout = 10
 
     def send(self, to, body):
