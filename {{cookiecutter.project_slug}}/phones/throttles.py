@@ -2,7 +2,14 @@ import hashlib
 
 from phonenumber_field.phonenumber import to_python
 
-from users.api.throttles import FailedLoginPerIPThrottle, FailureThrottle, FieldThrottle, IPThrottle
+from phones.services import user_with_verified_phone
+from users.api.throttles import (
+    FailedLoginPerAccountThrottle,
+    FailedLoginPerIPThrottle,
+    FailureThrottle,
+    FieldThrottle,
+    IPThrottle,
+)
 
 
 class PhoneNumberThrottle(FieldThrottle):
@@ -36,7 +43,18 @@ class SMSPerIPThrottle(IPThrottle):
 
 
 class FailedLoginPerNumberThrottle(FailureThrottle, PhoneNumberThrottle):
+    """Counts with the account's failed password logins, so that switching between its
+    number and its login name gives no extra guesses."""
+
     scope = "login_failed"
+
+    def ident_for(self, value):
+        number = to_python(value)
+        user = user_with_verified_phone(number) if number.is_valid() else None
+        if user is None:
+            # Kept apart from the login names, one of which may look like a number.
+            return f"phone {super().ident_for(value)}"
+        return FailedLoginPerAccountThrottle().ident_for(user.get_username())
 
 
 SMS_THROTTLES = [SMSPerNumberThrottle, SMSPerIPThrottle]

@@ -14,6 +14,8 @@ from users.tests.factories import PASSWORD, UserFactory
 
 class PhoneLoginContract:
     url = None
+    # The login with the login name and the password, of the same token kind.
+    password_login_url_name = None
     token_keys = None
     # How the password login of the same token kind refuses credentials.
     refused_status = None
@@ -80,6 +82,14 @@ class PhoneLoginContract:
         )
 
         assert response.status_code == 429
+
+    def test_failed_logins_by_number_and_by_login_name_share_one_limit(self, user, rates):
+        rates(login_failed="2/min")
+        self.log_in(user.phone_number, "wrong password")
+        body = {User.USERNAME_FIELD: user.get_username(), "password": "wrong password"}
+        APIClient().post(reverse(self.password_login_url_name), body, format="json")
+
+        assert self.log_in(user.phone_number).status_code == 429
 
     def test_failed_logins_per_client_address_are_limited(self, db, rates):
         rates(login_failed_ip="2/min")

@@ -8,6 +8,7 @@ pytestmark = pytest.mark.django_db
 
 class TestJWTLoginWithPhoneNumber(PhoneLoginContract):
     url = reverse("jwt-create-phone")
+    password_login_url_name = "jwt-create"
     token_keys = {"access", "refresh"}
     refused_status = 401
     refused_key = "detail"

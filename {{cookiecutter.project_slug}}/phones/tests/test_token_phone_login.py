@@ -8,6 +8,7 @@ pytestmark = pytest.mark.django_db
 
 class TestTokenLoginWithPhoneNumber(PhoneLoginContract):
     url = reverse("login-phone")
+    password_login_url_name = "login"
     token_keys = {"auth_token"}
     refused_status = 400
     refused_key = "non_field_errors"
