@@ -21,6 +21,7 @@ from rest_framework_simplejwt.utils import (
     get_md5_hash_password,
 )
 
+from users.compiled_queries import CompiledQuery
 from users.devices import login_device
 from users.models import JWTSession, User
 
@@ -77,6 +78,17 @@ class RefreshToken(PreciseIssuedAtMixin, tokens.RefreshToken):
             raise SpentTokenError(self)
 
 
+# Every request with an access token runs this lookup; the join costs the ORM more to
+# build than the database to answer.
+SESSION_USER = CompiledQuery(
+    lambda user_id, family: User.objects.filter(
+        **{api_settings.USER_ID_FIELD: user_id}, jwt_sessions__family=family
+    ),
+    0,
+    "family",
+)
+
+
 class JWTAuthentication(authentication.JWTAuthentication):
     """SimpleJWT's checks; and the token's login has not ended, nor was the token issued
     before the user's `tokens_valid_after`."""
@@ -96,13 +108,10 @@ class JWTAuthentication(authentication.JWTAuthentication):
     def get_session_user(self, validated_token, family):
         """SimpleJWT's user checks, on the user read only while the session lasts: one query."""
         user_id = validated_token.get(api_settings.USER_ID_CLAIM)
-        try:
-            user = User.objects.get(
-                **{api_settings.USER_ID_FIELD: user_id}, jwt_sessions__family=family
-            )
-        except User.DoesNotExist:
+        user = SESSION_USER.get(user_id, family)
+        if user is None:
             # Logged out or revoked, or its user deleted.
-            raise AuthenticationFailed(_("Token has been revoked."), code="token_revoked") from None
+            raise AuthenticationFailed(_("Token has been revoked."), code="token_revoked")
         if api_settings.CHECK_USER_IS_ACTIVE and not user.is_active:
             raise AuthenticationFailed(_("User is inactive"), code="user_inactive")
         if api_settings.CHECK_REVOKE_TOKEN and validated_token.get(
