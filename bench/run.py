@@ -75,7 +75,7 @@ LOGIN = f'{{"email": "user{{n}}@example.com", "password": "{PASSWORD}"}}'
 REGISTRATION = f'{{"email": "reg-{{u}}@example.com", "password": "{PASSWORD}"}}'
 RESET = '{"email": "user{n}@example.com"}'
 HASH = f'{{"password": "{PASSWORD}"}}'
-ENDPOINTS = (
+ALL_ENDPOINTS = (
     Endpoint("users/me (token)", "GET", "/auth/users/me/", auth="token"),
     Endpoint("users/me (JWT)", "GET", "/auth/users/me/", auth="jwt"),
     Endpoint("jwt/verify", "POST", "/auth/jwt/verify/", body='{"token": "{access}"}'),
@@ -87,11 +87,23 @@ ENDPOINTS = (
     Endpoint("password check", "POST", "/hash/check/", HASH, apps=("floor",), hashes=True),
     Endpoint("password hash", "POST", "/hash/make/", HASH, apps=("floor",), hashes=True),
 )
+ENDPOINTS = ALL_ENDPOINTS  # what this run measures: all of them but with --only
 HASH_BASELINE = {
     "token/login": "password check",
     "jwt/create": "password check",
     "registration": "password hash",
 }
+
+
+def select_endpoints(names):
+    """Measure only the endpoints named, with the baselines their ratios need."""
+    global ENDPOINTS
+    known = {endpoint.name for endpoint in ALL_ENDPOINTS}
+    unknown = set(names) - known
+    if unknown:
+        sys.exit(f"unknown endpoints: {', '.join(sorted(unknown))}; known: {', '.join(known)}")
+    wanted = {*names, *(HASH_BASELINE[name] for name in names if name in HASH_BASELINE)}
+    ENDPOINTS = tuple(endpoint for endpoint in ALL_ENDPOINTS if endpoint.name in wanted)
 
 
 # --- setup -------------------------------------------------------------------------
@@ -329,7 +341,7 @@ def auth_header(endpoint, tokens):
 
 def log_in(app):
     """A DRF token and a JWT access token of user1."""
-    by_path = {endpoint.name: endpoint for endpoint in ENDPOINTS}
+    by_path = {endpoint.name: endpoint for endpoint in ALL_ENDPOINTS}
     tokens = {}
     status, _, body = call(app, by_path["token/login"], tokens)
     if status != 200:
@@ -473,16 +485,23 @@ def size_table(users, runs, queries, memory):
 
 
 def targets(runs, memory, sizes):
-    ratio = report.median_ratio
+    def ratio(name, app, users, baseline_name, baseline_app, baseline_users):
+        # "not measured" where --only left either out
+        return report.median_ratio(
+            runs.get((name, app, users), []),
+            runs.get((baseline_name, baseline_app, baseline_users), []),
+        )
+
     lines = []
     for users in sizes:
         at = f"at {users:,} users"
         for name in ("users/me (token)", "users/me (JWT)", "jwt/verify"):
-            ours, djoser, floor = (runs[name, app, users] for app in report.APPS)
-            lines.append(report.check(f"{name} ours/djoser {at}", ratio(ours, djoser), 1.0))
-            lines.append(report.check(f"{name} ours/floor {at}", ratio(ours, floor), 0.95))
+            djoser = ratio(name, "ours", users, name, "djoser", users)
+            floor = ratio(name, "ours", users, name, "floor", users)
+            lines.append(report.check(f"{name} ours/djoser {at}", djoser, 1.0))
+            lines.append(report.check(f"{name} ours/floor {at}", floor, 0.95))
         for name, baseline in HASH_BASELINE.items():
-            hashing = ratio(runs[name, "ours", users], runs[baseline, "floor", users])
+            hashing = ratio(name, "ours", users, baseline, "floor", users)
             lines.append(report.check(f"{name} ours/{baseline} {at}", hashing, 0.95))
         djoser_mib, ours_mib = memory.get(("djoser", users)), memory.get(("ours", users))
         if djoser_mib and ours_mib:
@@ -492,7 +511,7 @@ def targets(runs, memory, sizes):
     small, large = min(sizes), max(sizes)
     if small != large:
         for name in ("reset_password", "token/login", "jwt/create"):
-            scaled = ratio(runs[name, "ours", large], runs[name, "ours", small])
+            scaled = ratio(name, "ours", large, name, "ours", small)
             lines.append(
                 report.check(f"{name} ours at {large:,} / at {small:,} users", scaled, 0.90)
             )
@@ -521,9 +540,17 @@ def main(argv):
         help="CONN_MAX_AGE of every app: 60 keeps connections, as production does; 0 opens "
         "one per request, a cost shared by all apps that hides part of the difference",
     )
+    parser.add_argument(
+        "--only",
+        help="endpoint names, comma-separated, to measure just those (not with --readme)",
+    )
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
     args = parser.parse_args(argv)
     sizes = sorted(int(size) for size in args.sizes.split(","))
+    if args.only:
+        if args.readme:
+            parser.error("--readme needs every endpoint")
+        select_endpoints(args.only.split(","))
 
     ensure_wrk()
     BUILD.mkdir(parents=True, exist_ok=True)
