@@ -48,7 +48,7 @@ def seed(count, password_hash):
             values.append("''")
     sql = (
         f"INSERT INTO {table} ({', '.join(columns)}) "
-        f"SELECT {', '.join(values)} FROM generate_series(%s, %s) AS n"
+        f"SELECT {', '.join(values)} FROM generate_series(%s::bigint, %s::bigint) AS n"
     )
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(sql, [*params, present + 1, count])

@@ -53,8 +53,6 @@ def unneeded_paths(answers):
         Path("users/tests/test_check_username.py"): username,
         Path("users/api/jwt.py"): jwt,
         Path("users/jwt.py"): jwt,
-        Path("users/compiled_queries.py"): jwt,
-        Path("users/tests/test_compiled_queries.py"): jwt,
         jwt_sessions_migration: jwt,
         Path("users/tests/test_jwt_logout.py"): jwt,
         Path("users/tests/test_jwt_revocation.py"): jwt,

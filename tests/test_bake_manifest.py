@@ -46,8 +46,6 @@ OPTIONAL_FILES = {
     "users/tests/test_check_username.py": has_usernames,
     "users/api/jwt.py": issues_jwt,
     "users/jwt.py": issues_jwt,
-    "users/compiled_queries.py": issues_jwt,
-    "users/tests/test_compiled_queries.py": issues_jwt,
     "users/migrations/0002_jwtsession.py": lambda answers: answers["token_strategy"] == "jwt",
     "users/migrations/0003_jwtsession.py": lambda answers: answers["token_strategy"] == "both",
     "users/tests/test_jwt_logout.py": issues_jwt,

@@ -57,6 +57,8 @@ DATABASES = {
         # As the baked project's production settings keep them (bench/run.py sets it).
         "CONN_MAX_AGE": int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
         "CONN_HEALTH_CHECKS": True,
+        # As the baked project prepares statements on PostgreSQL.
+        "OPTIONS": {"server_side_binding": True, "prepare_threshold": 5},
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

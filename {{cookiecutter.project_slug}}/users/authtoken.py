@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions
 
+from users.compiled_queries import CompiledQuery
 from users.devices import login_device
 from users.models import AuthToken
 
@@ -30,6 +31,13 @@ def revoke_all_tokens(user):
     AuthToken.objects.filter(user=user).delete()
 
 
+# Every request with a token runs this lookup (see users.compiled_queries).
+TOKEN_WITH_USER = CompiledQuery(
+    lambda key_hash: AuthToken.objects.select_related("user").filter(key_hash=key_hash),
+    "key hash",
+)
+
+
 class TokenAuthentication(authentication.TokenAuthentication):
     keyword = "Token"
     model = AuthToken
@@ -37,10 +45,9 @@ class TokenAuthentication(authentication.TokenAuthentication):
     last_used_precision = timedelta(minutes=1)
 
     def authenticate_credentials(self, key):
-        try:
-            token = AuthToken.objects.select_related("user").get(key_hash=hash_key(key))
-        except AuthToken.DoesNotExist:
-            raise exceptions.AuthenticationFailed(_("Invalid token.")) from None
+        token = TOKEN_WITH_USER.get(hash_key(key))
+        if token is None:
+            raise exceptions.AuthenticationFailed(_("Invalid token."))
         if not token.user.is_active:
             raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
         self.record_use(token)

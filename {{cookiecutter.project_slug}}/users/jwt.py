@@ -78,8 +78,7 @@ class RefreshToken(PreciseIssuedAtMixin, tokens.RefreshToken):
             raise SpentTokenError(self)
 
 
-# Every request with an access token runs this lookup; the join costs the ORM more to
-# build than the database to answer.
+# Every request with an access token runs this lookup (see users.compiled_queries).
 SESSION_USER = CompiledQuery(
     lambda user_id, family: User.objects.filter(
         **{api_settings.USER_ID_FIELD: user_id}, jwt_sessions__family=family

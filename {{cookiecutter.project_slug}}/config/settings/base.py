@@ -88,6 +88,17 @@ TEMPLATES = [
 
 # https://django-environ.readthedocs.io/en/latest/types.html
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# https://docs.djangoproject.com/en/stable/ref/databases/#server-side-parameters-binding
+# On PostgreSQL, a statement a connection has run a few times is prepared, so PostgreSQL
+# stops planning it anew: most of its work for the lookups each request makes. Turn it
+# off behind a pooler that loses prepared statements (PgBouncer in transaction mode
+# before 1.21, or without max_prepared_statements).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.bool(
+    "DJANGO_DB_PREPARED_STATEMENTS", default=True
+):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=5
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 

@@ -7,6 +7,8 @@ rather than failing with a 500. Each refresh spends the token presented: present
 again revokes that login. Logging out ends the login's refresh and access tokens at once.
 """
 
+import re
+
 from django.contrib.auth.signals import user_logged_in
 {% if cookiecutter.jwt_cookie %}
 from django.middleware.csrf import get_token
@@ -110,7 +112,22 @@ class JWTLoginMixin:
 
 
 {% endif %}
+# The characters of a JWT: base64url segments and the dots between them.
+TOKEN_CHARACTERS = re.compile(r"[A-Za-z0-9_=.-]*")
+
+
+class TokenField(drf_serializers.CharField):
+    """A token in the body. One regular expression clears the characters of a JWT, so
+    only other input pays for DRF's per-character scans for NUL and surrogates."""
+
+    def run_validators(self, value):
+        if not TOKEN_CHARACTERS.fullmatch(value):
+            super().run_validators(value)
+
+
 class TokenRefreshSerializer(serializers.TokenRefreshSerializer):
+    refresh = TokenField()
+
     def validate(self, attrs):
         refresh = read_refresh_token(attrs["refresh"])
         check_token_user(refresh)
@@ -120,6 +137,8 @@ class TokenRefreshSerializer(serializers.TokenRefreshSerializer):
 
 
 class TokenVerifySerializer(serializers.TokenVerifySerializer):
+    token = TokenField(write_only=True)
+
     def validate(self, attrs):
         token = UntypedToken(attrs["token"])
         check_token_user(token)
@@ -131,7 +150,7 @@ class TokenVerifySerializer(serializers.TokenVerifySerializer):
 
 
 class JWTLogoutSerializer(drf_serializers.Serializer):
-    refresh = drf_serializers.CharField(write_only=True)
+    refresh = TokenField(write_only=True)
 
     def validate_refresh(self, value):
         return read_refresh_token(value)

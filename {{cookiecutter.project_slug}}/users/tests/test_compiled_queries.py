@@ -5,26 +5,21 @@ from datetime import datetime
 import pytest
 
 from users.compiled_queries import CompiledQuery
-from users.jwt import SESSION_USER, RefreshToken, end_jwt_sessions
 from users.models import User
 
 pytestmark = pytest.mark.django_db
+
+BY_PK = CompiledQuery(lambda pk: User.objects.filter(pk=pk), 0)
 
 
 def field_values(user):
     return {field.attname: getattr(user, field.attname) for field in User._meta.concrete_fields}
 
 
-@pytest.fixture
-def family(user):
-    return RefreshToken.for_user(user).family
+def test_the_instance_is_the_one_the_orm_reads(user):
+    found = BY_PK.get(user.pk)
 
-
-def test_session_user_is_the_user_the_orm_reads(user, family):
-    found = SESSION_USER.get(user.pk, family)
-
-    expected = User.objects.get(pk=user.pk, jwt_sessions__family=family)
-    assert field_values(found) == field_values(expected)
+    assert field_values(found) == field_values(User.objects.get(pk=user.pk))
     # Converted as the ORM converts them, on every database.
     assert isinstance(found.date_joined, datetime)
     assert found.date_joined.tzinfo is not None
@@ -33,34 +28,20 @@ def test_session_user_is_the_user_the_orm_reads(user, family):
     assert not found._state.adding
 
 
-def test_session_user_is_none_for_someone_elses_session(user, other_user, family):
-    assert SESSION_USER.get(other_user.pk, family) is None
+def test_no_row_is_none(user):
+    assert BY_PK.get(user.pk + 1000) is None
 
 
-def test_session_user_is_none_for_an_unknown_family(user, family):
-    assert SESSION_USER.get(user.pk, family + "0") is None
-
-
-def test_session_user_is_none_once_the_session_ended(user, family):
-    end_jwt_sessions(user)
-
-    assert SESSION_USER.get(user.pk, family) is None
-
-
-def test_session_user_reads_the_database_anew_each_time(user, family):
-    SESSION_USER.get(user.pk, family)
+def test_each_call_reads_the_database_anew(user):
+    BY_PK.get(user.pk)
     User.objects.filter(pk=user.pk).update(name="Changed")
 
-    assert SESSION_USER.get(user.pk, family).name == "Changed"
+    assert BY_PK.get(user.pk).name == "Changed"
 
 
 def test_parameters_reach_the_sql_in_the_orms_order_whatever_theirs(user, other_user):
     # Keyword lookups are sorted by name, so `pk` comes after `name` in the SQL.
-    by_name_and_pk = CompiledQuery(
-        lambda pk, name: User.objects.filter(pk=pk, name=name),
-        0,
-        "sample",
-    )
+    by_name_and_pk = CompiledQuery(lambda pk, name: User.objects.filter(pk=pk, name=name), 0, "x")
     User.objects.filter(pk=other_user.pk).update(name="Grace")
 
     assert by_name_and_pk.get(other_user.pk, "Grace").pk == other_user.pk

@@ -11,7 +11,14 @@ from rest_framework.test import APIClient
 from rest_framework_simplejwt import tokens
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
-from users.jwt import RefreshToken, SpentTokenError, revoke_all_jwts, rotate_refresh_token
+from users.jwt import (
+    SESSION_USER,
+    RefreshToken,
+    SpentTokenError,
+    end_jwt_sessions,
+    revoke_all_jwts,
+    rotate_refresh_token,
+)
 from users.models import User
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +47,19 @@ def verify_status(token):
 def second():
     """The start of a whole second, a little ahead so tokens issued then are not expired."""
     return timezone.now().replace(microsecond=0) + timedelta(seconds=2)
+
+
+def test_the_session_lookup_reads_the_user_only_while_the_session_lasts(user, other_user):
+    family = RefreshToken.for_user(user).family
+
+    found = SESSION_USER.get(user.pk, family)
+
+    assert found == user
+    assert found.password == User.objects.get(pk=user.pk).password
+    assert SESSION_USER.get(other_user.pk, family) is None  # someone else's session
+    assert SESSION_USER.get(user.pk, family + "0") is None
+    end_jwt_sessions(user)
+    assert SESSION_USER.get(user.pk, family) is None
 
 
 def test_revoke_all_jwts_ends_earlier_access_and_refresh_tokens(user, password):

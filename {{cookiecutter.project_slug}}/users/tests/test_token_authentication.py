@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from users.authtoken import hash_key, revoke_all_tokens
+from users.authtoken import TOKEN_WITH_USER, hash_key, revoke_all_tokens
 from users.models import AuthToken
 from users.tests.factories import UserFactory
 from users.tests.helpers import drf_token, me_status
@@ -65,6 +65,25 @@ def test_an_unknown_key_is_unauthorized(user, key):
     assert response.status_code == 401
     assert response.has_header("WWW-Authenticate")
     assert "detail" in response.json()
+
+
+def test_the_lookup_reads_the_token_and_its_user_as_the_orm_does(user, other_user):
+    key = drf_token(user)
+    drf_token(other_user)
+
+    token = TOKEN_WITH_USER.get(hash_key(key))
+
+    expected = AuthToken.objects.select_related("user").get(key_hash=hash_key(key))
+    assert (token.pk, token.key_hash, token.created, token.last_used) == (
+        expected.pk,
+        expected.key_hash,
+        expected.created,
+        expected.last_used,
+    )
+    assert token.user.pk == user.pk
+    assert token.user.date_joined == expected.user.date_joined
+    assert token.user.password == expected.user.password
+    assert TOKEN_WITH_USER.get(hash_key(key + "x")) is None
 
 
 def test_a_key_with_a_character_changed_is_unauthorized(user):
