@@ -5,39 +5,42 @@ lookup by primary key or unique index, and a join costs twice as much to build. 
 lookup that every request makes can build its SQL once and run it with new parameters.
 """
 
-from dataclasses import dataclass
+import copy
 
-from django.db import connections
-from django.db.models.query import get_related_populators
 from django.utils.functional import cached_property
 
 
 class CompiledQuery:
     """`build(*samples)` makes a queryset; `get(*params)` runs its SQL with `params` in
-    place of `samples` and returns the model instance of the first row, with the objects
-    of its `select_related()`, or None.
+    place of `samples` and returns the model instance of the first row, or None.
 
-    Only for querysets whose SQL depends on the types of the parameters, not on their
-    values: equality lookups, not `__in` lists or None. Each sample is a distinct value
-    of the type its parameter will have, and each must reach the SQL unchanged.
+    The rows become instances as the queryset's own would, `select_related()` included:
+    only building the SQL is skipped. So this suits querysets whose SQL depends on the
+    types of the parameters, not on their values: equality lookups, not `__in` lists or
+    None. Each sample is a distinct value of the type its parameter will have, and each
+    must reach the SQL unchanged.
     """
 
     def __init__(self, build, *samples):
         self.build = build
         self.samples = samples
-        self.compiled = {}  # database alias -> Compiled
+        self.compiled = {}  # database alias -> (compiler, SQL, order of the parameters)
 
     @cached_property
     def queryset(self):
         return self.build(*self.samples)
 
     def get(self, *params):
-        database = self.queryset.db
-        compiled = self.compiled.get(database) or self.compile(database)
-        with connections[database].cursor() as cursor:
-            cursor.execute(compiled.sql, [params[index] for index in compiled.order])
-            row = cursor.fetchone()
-        return None if row is None else compiled.instance(database, row)
+        queryset = self.queryset._chain()
+        database = queryset.db
+        compiled_compiler, sql, order = self.compiled.get(database) or self.compile(database)
+        # A copy per call, as requests may run in threads. It keeps what building the SQL
+        # taught the compiler (the columns, the models of select_related()).
+        compiler = copy.copy(compiled_compiler)
+        query_params = tuple(params[index] for index in order)
+        compiler.as_sql = lambda *args, **kwargs: (sql, query_params)
+        queryset.query.get_compiler = lambda *args, **kwargs: compiler
+        return next(iter(queryset), None)
 
     def compile(self, database):
         compiler = self.queryset.query.get_compiler(database)
@@ -46,31 +49,5 @@ class CompiledQuery:
         order = [self.samples.index(param) for param in params if param in self.samples]
         if sorted(order) != list(range(len(self.samples))) or len(params) != len(order):
             raise ValueError(f"parameters {params!r} are not the samples {self.samples!r}")
-        compiled = self.compiled[database] = Compiled(sql, order, compiler)
-        return compiled
-
-
-@dataclass
-class Compiled:
-    sql: str
-    order: list
-    compiler: object
-
-    def __post_init__(self):
-        # As the ORM's ModelIterable reads a row, with what the compiler found out once.
-        select, klass_info = self.compiler.select, self.compiler.klass_info
-        fields = klass_info["select_fields"]
-        self.model = klass_info["model"]
-        self.columns = slice(fields[0], fields[-1] + 1)
-        self.field_names = [column.target.attname for column, _sql, _alias in select[self.columns]]
-        self.related = get_related_populators(klass_info, select, self.compiler.using)
-        self.converters = self.compiler.get_converters([column for column, *_ in select])
-
-    def instance(self, database, row):
-        if self.converters:
-            # SQLite's datetimes and booleans, for example, need converting.
-            (row,) = self.compiler.apply_converters([row], self.converters)
-        instance = self.model.from_db(database, self.field_names, row[self.columns])
-        for related in self.related:
-            related.populate(row, instance)
-        return instance
+        self.compiled[database] = compiler, sql, order
+        return self.compiled[database]

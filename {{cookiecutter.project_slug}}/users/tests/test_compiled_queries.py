@@ -3,6 +3,7 @@
 from datetime import datetime
 
 import pytest
+from django.db import connection
 
 from users.compiled_queries import CompiledQuery
 from users.models import User
@@ -53,3 +54,15 @@ def test_a_query_with_values_other_than_the_samples_is_refused(user):
 
     with pytest.raises(ValueError, match="samples"):
         query.get(user.pk)
+
+
+def test_postgresql_prepares_the_statement_once_a_connection_repeats_it(user):
+    if not connection.settings_dict.get("OPTIONS", {}).get("prepare_threshold"):
+        pytest.skip("PostgreSQL prepares statements (DATABASE_URL, DJANGO_DB_PREPARED_STATEMENTS)")
+    for _ in range(6):
+        BY_PK.get(user.pk)
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    assert any("users_user" in statement and "$1" in statement for statement in prepared)
