@@ -31,7 +31,7 @@ class CompiledQuery:
         return self.build(*self.samples)
 
     def get(self, *params):
-        queryset = self.queryset._chain()
+        queryset = self.queryset.all()  # a copy, whose query this call may change
         database = queryset.db
         compiled_compiler, sql, order = self.compiled.get(database) or self.compile(database)
         # A copy per call, as requests may run in threads. It keeps what building the SQL
