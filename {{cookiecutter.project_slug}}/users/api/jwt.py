@@ -43,9 +43,9 @@ from mfa.services import has_mfa
 from users.api.throttles import LOGIN_THROTTLES, record_failed_login
 from users.auth_log import log_event
 from users.jwt import (
-    JWTAuthentication,
     RefreshToken,
     SpentTokenError,
+    TokenChecks,
     is_blacklisted,
     revoke_token_family,
     rotate_refresh_token,
@@ -64,7 +64,7 @@ from users.models import User
 
 def check_token_user(token):
     """Raise AuthenticationFailed unless the token's user may still use it."""
-    JWTAuthentication().get_user(token)
+    TokenChecks().get_user(token)
 
 
 def read_refresh_token(raw_token):

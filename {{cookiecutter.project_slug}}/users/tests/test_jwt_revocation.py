@@ -12,7 +12,9 @@ from rest_framework_simplejwt import tokens
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
 from users.jwt import (
+    CHECKED_FIELDS,
     SESSION_USER,
+    SESSION_USER_CHECKED,
     RefreshToken,
     SpentTokenError,
     end_jwt_sessions,
@@ -49,17 +51,30 @@ def second():
     return timezone.now().replace(microsecond=0) + timedelta(seconds=2)
 
 
-def test_the_session_lookup_reads_the_user_only_while_the_session_lasts(user, other_user):
+@pytest.mark.parametrize("lookup", [SESSION_USER, SESSION_USER_CHECKED])
+def test_the_session_lookup_reads_the_user_only_while_the_session_lasts(user, other_user, lookup):
     family = RefreshToken.for_user(user).family
 
-    found = SESSION_USER.get(user.pk, family)
+    found = lookup.get(user.pk, family)
 
     assert found == user
-    assert found.password == User.objects.get(pk=user.pk).password
-    assert SESSION_USER.get(other_user.pk, family) is None  # someone else's session
-    assert SESSION_USER.get(user.pk, family + "0") is None
+    stored = User.objects.get(pk=user.pk)
+    for field in CHECKED_FIELDS:
+        assert getattr(found, field) == getattr(stored, field)
+    assert lookup.get(other_user.pk, family) is None  # someone else's session
+    assert lookup.get(user.pk, family + "0") is None
     end_jwt_sessions(user)
-    assert SESSION_USER.get(user.pk, family) is None
+    assert lookup.get(user.pk, family) is None
+
+
+def test_the_lookup_of_the_checks_loads_only_the_checked_columns(user):
+    family = RefreshToken.for_user(user).family
+
+    found = SESSION_USER_CHECKED.get(user.pk, family)
+
+    loaded = {field.attname for field in User._meta.concrete_fields} - found.get_deferred_fields()
+    assert loaded == {User._meta.pk.attname, *CHECKED_FIELDS}
+    assert not SESSION_USER.get(user.pk, family).get_deferred_fields()
 
 
 def test_revoke_all_jwts_ends_earlier_access_and_refresh_tokens(user, password):
