@@ -63,7 +63,7 @@ def endpoint_row(name, runs, queries, baseline=None):
         *(fmt_rate(median_rate(runs.get(app, []))) for app in APPS),
         fmt_ratio(median_ratio(ours, djoser) if ours and djoser else None),
         fmt_ratio(median_ratio(ours, floor) if ours and floor else None),
-        fmt_ratio(median_ratio(ours, runs[baseline]) if baseline else None),
+        fmt_ratio(median_ratio(ours, runs[baseline]) if ours and baseline else None),
         " / ".join(fmt_ms(median_p99_ms(runs.get(app, []))) for app in APPS),
         " / ".join(fmt_cpu(median_cpu_ms(runs.get(app, []))) for app in APPS),
         " / ".join(fmt_queries(queries.get(app)) for app in APPS),

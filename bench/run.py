@@ -68,6 +68,9 @@ class Endpoint:
     auth: str = ""  # "token" or "jwt": sent in the Authorization header
     apps: tuple = report.APPS
     hashes: bool = False  # a password hash per request: few requests, so longer runs
+    # For login and registration: the floor's bare password check or hash. It runs right
+    # after ours each time, so that the ratio compares neighbouring runs.
+    baseline: "Endpoint | None" = None
 
 
 # In bodies, {n} is a random seeded user's number, {u} unique to the request.
@@ -75,35 +78,41 @@ LOGIN = f'{{"email": "user{{n}}@example.com", "password": "{PASSWORD}"}}'
 REGISTRATION = f'{{"email": "reg-{{u}}@example.com", "password": "{PASSWORD}"}}'
 RESET = '{"email": "user{n}@example.com"}'
 HASH = f'{{"password": "{PASSWORD}"}}'
+# The floor of login and registration: one password check or hash, nothing else.
+PASSWORD_CHECK = Endpoint("password check", "POST", "/hash/check/", HASH, ("floor",), True)
+PASSWORD_HASH = Endpoint("password hash", "POST", "/hash/make/", HASH, ("floor",), True)
+BASELINE_APP = "hash"  # the key of the baseline's runs next to those of the apps
 ALL_ENDPOINTS = (
     Endpoint("users/me (token)", "GET", "/auth/users/me/", auth="token"),
     Endpoint("users/me (JWT)", "GET", "/auth/users/me/", auth="jwt"),
     Endpoint("jwt/verify", "POST", "/auth/jwt/verify/", body='{"token": "{access}"}'),
     Endpoint("reset_password", "POST", "/auth/users/reset_password/", RESET),
-    Endpoint("token/login", "POST", "/auth/token/login/", LOGIN, hashes=True),
-    Endpoint("jwt/create", "POST", "/auth/jwt/create/", LOGIN, hashes=True),
-    Endpoint("registration", "POST", "/auth/users/", REGISTRATION, hashes=True),
-    # The floor of login and registration: one password check or hash, nothing else.
-    Endpoint("password check", "POST", "/hash/check/", HASH, apps=("floor",), hashes=True),
-    Endpoint("password hash", "POST", "/hash/make/", HASH, apps=("floor",), hashes=True),
+    Endpoint(
+        "token/login", "POST", "/auth/token/login/", LOGIN, hashes=True, baseline=PASSWORD_CHECK
+    ),
+    Endpoint(
+        "jwt/create", "POST", "/auth/jwt/create/", LOGIN, hashes=True, baseline=PASSWORD_CHECK
+    ),
+    Endpoint(
+        "registration", "POST", "/auth/users/", REGISTRATION, hashes=True, baseline=PASSWORD_HASH
+    ),
 )
 ENDPOINTS = ALL_ENDPOINTS  # what this run measures: all of them but with --only
-HASH_BASELINE = {
-    "token/login": "password check",
-    "jwt/create": "password check",
-    "registration": "password hash",
-}
 
 
 def select_endpoints(names):
-    """Measure only the endpoints named, with the baselines their ratios need."""
+    """Measure only the endpoints named (and the baselines of their ratios)."""
     global ENDPOINTS
     known = {endpoint.name for endpoint in ALL_ENDPOINTS}
     unknown = set(names) - known
     if unknown:
         sys.exit(f"unknown endpoints: {', '.join(sorted(unknown))}; known: {', '.join(known)}")
-    wanted = {*names, *(HASH_BASELINE[name] for name in names if name in HASH_BASELINE)}
-    ENDPOINTS = tuple(endpoint for endpoint in ALL_ENDPOINTS if endpoint.name in wanted)
+    ENDPOINTS = tuple(endpoint for endpoint in ALL_ENDPOINTS if endpoint.name in names)
+
+
+def baselines():
+    """The baselines of the endpoints measured, each once, in order."""
+    return tuple(dict.fromkeys(e.baseline for e in ENDPOINTS if e.baseline))
 
 
 # --- setup -------------------------------------------------------------------------
@@ -361,7 +370,7 @@ def count_queries(apps, samples=5):
     counts = {}
     for app in apps:
         tokens = log_in(app)
-        for endpoint in ENDPOINTS:
+        for endpoint in ENDPOINTS + baselines():
             if app.name not in endpoint.apps:
                 continue
             seen = []
@@ -449,10 +458,11 @@ def measure(apps, args):
     with serving(apps, args.workers, count_queries=True):
         queries = count_queries(apps)
     runs = {}
+    floors = {app.users: app for app in apps if app.name == "floor"}
     with serving(apps, args.workers) as servers:
         tokens = {app.key: log_in(app) for app in apps}
         say("warming up")
-        for endpoint in ENDPOINTS:
+        for endpoint in ENDPOINTS + baselines():
             for app in apps:
                 if app.name in endpoint.apps:
                     wrk(app, endpoint, tokens[app.key], 1, args.connections)
@@ -462,10 +472,17 @@ def measure(apps, args):
             shift = round_number % len(apps)
             for endpoint in ENDPOINTS:
                 for app in apps[shift:] + apps[:shift]:
-                    if app.name in endpoint.apps:
-                        load = (tokens[app.key], args.duration, args.connections)
-                        result = wrk(app, endpoint, *load, servers[app.key])
-                        runs.setdefault((endpoint.name, *app.key), []).append(result)
+                    if app.name not in endpoint.apps:
+                        continue
+                    load = (tokens[app.key], args.duration, args.connections)
+                    result = wrk(app, endpoint, *load, servers[app.key])
+                    runs.setdefault((endpoint.name, *app.key), []).append(result)
+                    if endpoint.baseline and app.name == "ours":
+                        floor = floors[app.users]
+                        load = (tokens[floor.key], args.duration, args.connections)
+                        result = wrk(floor, endpoint.baseline, *load, servers[floor.key])
+                        key = (endpoint.name, BASELINE_APP, app.users)
+                        runs.setdefault(key, []).append(result)
         memory = {key: worker_rss_mib(server.pid) for key, server in servers.items()}
     return runs, queries, memory
 
@@ -473,12 +490,22 @@ def measure(apps, args):
 def size_table(users, runs, queries, memory):
     rows = []
     for endpoint in ENDPOINTS:
-        endpoint_runs = {app: runs.get((endpoint.name, app, users), []) for app in report.APPS}
+        endpoint_runs = {
+            app: runs.get((endpoint.name, app, users), []) for app in (*report.APPS, BASELINE_APP)
+        }
         endpoint_queries = {app: queries.get((endpoint.name, app, users)) for app in report.APPS}
-        baseline = HASH_BASELINE.get(endpoint.name)
-        if baseline:
-            endpoint_runs[baseline] = runs[baseline, "floor", users]
+        baseline = BASELINE_APP if endpoint.baseline else None
         rows.append(report.endpoint_row(endpoint.name, endpoint_runs, endpoint_queries, baseline))
+    for baseline in baselines():
+        # Every run of the baseline, whichever endpoint it ran next to.
+        pooled = [
+            result
+            for endpoint in ENDPOINTS
+            if endpoint.baseline == baseline
+            for result in runs.get((endpoint.name, BASELINE_APP, users), [])
+        ]
+        count = {"floor": queries.get((baseline.name, "floor", users))}
+        rows.append(report.endpoint_row(baseline.name, {"floor": pooled}, count))
     memory_cells = [report.fmt_rate(memory.get((app, users))) for app in report.APPS]
     rows.append(["worker memory (MiB)", *memory_cells, *[""] * (len(report.HEADER) - 4)])
     return f"**{users:,} users**\n\n" + report.markdown_table(report.HEADER, rows)
@@ -500,9 +527,12 @@ def targets(runs, memory, sizes):
             floor = ratio(name, "ours", users, name, "floor", users)
             lines.append(report.check(f"{name} ours/djoser {at}", djoser, 1.0))
             lines.append(report.check(f"{name} ours/floor {at}", floor, 0.95))
-        for name, baseline in HASH_BASELINE.items():
-            hashing = ratio(name, "ours", users, baseline, "floor", users)
-            lines.append(report.check(f"{name} ours/{baseline} {at}", hashing, 0.95))
+        for endpoint in ALL_ENDPOINTS:
+            if endpoint.baseline:
+                name = endpoint.name
+                hashing = ratio(name, "ours", users, name, BASELINE_APP, users)
+                label = f"{name} ours/{endpoint.baseline.name} {at}"
+                lines.append(report.check(label, hashing, 0.95))
         djoser_mib, ours_mib = memory.get(("djoser", users)), memory.get(("ours", users))
         if djoser_mib and ours_mib:
             lines.append(
@@ -516,6 +546,16 @@ def targets(runs, memory, sizes):
                 report.check(f"{name} ours at {large:,} / at {small:,} users", scaled, 0.90)
             )
     return "\n".join(lines)
+
+
+def save_runs(runs):
+    """Every wrk result, by endpoint, app and size, for a closer look at the rounds."""
+    rows = [
+        {"endpoint": name, "app": app, "users": users, "round": number, **result}
+        for (name, app, users), results in runs.items()
+        for number, result in enumerate(results, 1)
+    ]
+    (BUILD / "runs.json").write_text(json.dumps(rows, indent=1) + "\n")
 
 
 def versions(python):
@@ -566,6 +606,7 @@ def main(argv):
         app.appctl("seed", str(app.users), password_hash)
     load_before = os.getloadavg()
     runs, queries, memory = measure(apps, args)
+    save_runs(runs)
 
     django_version, drf_version, simplejwt_version = versions(ours_python)
     load_after = os.getloadavg()

@@ -21,7 +21,8 @@ def measured():
 def test_only_keeps_the_endpoints_named_and_the_baselines_of_their_ratios():
     run.select_endpoints(["jwt/create", "users/me (JWT)"])
 
-    assert measured() == ["users/me (JWT)", "jwt/create", "password check"]
+    assert measured() == ["users/me (JWT)", "jwt/create"]
+    assert run.baselines() == (run.PASSWORD_CHECK,)
 
 
 def test_only_refuses_an_endpoint_it_does_not_know():
@@ -39,3 +40,35 @@ def test_targets_of_endpoints_left_out_are_not_measured_rather_than_failing():
 
     assert "- [x] jwt/verify ours/floor at 1,000 users: 1.00 (at least 0.95)" in lines
     assert "- [ ] users/me (token) ours/floor at 1,000 users: not measured" in lines
+
+
+def result(rate):
+    return {"requests": rate, "duration_us": 10**6, "non_2xx": 0, "socket_errors": 0, "p99_us": 1}
+
+
+def test_login_is_compared_with_the_baseline_run_next_to_it():
+    # Round 1 ran on a slower machine than round 2; each compared with its neighbour,
+    # ours is at 0.95 of a password check in both.
+    runs = {
+        ("token/login", "ours", 1000): [result(95), result(190)],
+        ("token/login", "hash", 1000): [result(100), result(200)],
+    }
+
+    lines = run.targets(runs, {}, [1000]).splitlines()
+
+    assert "- [x] token/login ours/password check at 1,000 users: 0.95 (at least 0.95)" in lines
+    assert "- [ ] jwt/create ours/password check at 1,000 users: not measured" in lines
+
+
+def test_the_table_shows_every_run_of_a_baseline_in_its_own_row():
+    run.select_endpoints(["token/login", "jwt/create"])
+    runs = {
+        ("token/login", "hash", 1000): [result(6)],
+        ("jwt/create", "hash", 1000): [result(8), result(7)],
+        ("jwt/create", "ours", 1000): [result(7), result(7)],
+    }
+
+    table = run.size_table(1000, runs, {("password check", "floor", 1000): 0}, {})
+
+    assert "| password check | - | - | 7.0 | - | - | - |" in table
+    assert "| jwt/create | 7.0 | - | - | - | - | 0.94x |" in table
