@@ -23,6 +23,8 @@ def test_only_keeps_the_endpoints_named_and_the_baselines_of_their_ratios():
 
     assert measured() == ["users/me (JWT)", "jwt/create"]
     assert run.baselines() == (run.PASSWORD_CHECK,)
+    assert run.PASSWORD_CHECK.apps == ("floor",)
+    assert run.PASSWORD_CHECK.hashes and not run.PASSWORD_CHECK.auth
 
 
 def test_only_refuses_an_endpoint_it_does_not_know():
