@@ -7,6 +7,7 @@ lookup that every request makes can build its SQL once and run it with new param
 
 import copy
 
+from django.db import connections
 from django.utils.functional import cached_property
 
 
@@ -37,6 +38,8 @@ class CompiledQuery:
         # A copy per call, as requests may run in threads. It keeps what building the SQL
         # taught the compiler (the columns, the models of select_related()).
         compiler = copy.copy(compiled_compiler)
+        # Connections belong to threads: run on this thread's, not the one that built the SQL.
+        compiler.connection = connections[database]
         query_params = tuple(params[index] for index in order)
         compiler.as_sql = lambda *args, **kwargs: (sql, query_params)
         queryset.query.get_compiler = lambda *args, **kwargs: compiler

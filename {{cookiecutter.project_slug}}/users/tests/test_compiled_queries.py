@@ -1,9 +1,10 @@
 """users.compiled_queries: SQL built once answers as the ORM's queryset would."""
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 
 from users.compiled_queries import CompiledQuery
 from users.models import User
@@ -38,6 +39,21 @@ def test_each_call_reads_the_database_anew(user):
     User.objects.filter(pk=user.pk).update(name="Changed")
 
     assert BY_PK.get(user.pk).name == "Changed"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_thread_runs_the_sql_another_thread_built_on_its_own_connection(user):
+    by_pk = CompiledQuery(lambda pk: User.objects.filter(pk=pk), 0)
+    by_pk.get(user.pk)  # builds the SQL with this thread's connection
+
+    def in_another_thread():
+        try:
+            return by_pk.get(user.pk)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        assert pool.submit(in_another_thread).result() == user
 
 
 def test_parameters_reach_the_sql_in_the_orms_order_whatever_theirs(user, other_user):
