@@ -74,3 +74,25 @@ def test_the_table_shows_every_run_of_a_baseline_in_its_own_row():
 
     assert "| password check | - | - | 7.0 | - | - | - |" in table
     assert "| jwt/create | 7.0 | - | - | - | - | 0.94x |" in table
+
+
+def test_ours_runs_at_every_size_back_to_back_where_it_is_compared_with_itself():
+    apps = [
+        run.App(name, users, None, None, {}, 0)
+        for users in (1000, 1000000)
+        for name in ("djoser", "ours", "floor")
+    ]
+    by_name = {endpoint.name: endpoint for endpoint in run.ALL_ENDPOINTS}
+
+    def labels(endpoint):
+        return [app.label for app in run.run_order(apps, by_name[endpoint])]
+
+    assert labels("reset_password") == [
+        "djoser-1000",
+        "ours-1000",
+        "ours-1000000",
+        "floor-1000",
+        "djoser-1000000",
+        "floor-1000000",
+    ]
+    assert labels("jwt/verify") == [app.label for app in apps]
