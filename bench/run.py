@@ -520,11 +520,12 @@ def run_order(apps, endpoint):
 def size_table(users, runs, queries, memory):
     rows = []
     for endpoint in ENDPOINTS:
-        endpoint_runs = {
-            app: runs.get((endpoint.name, app, users), []) for app in (*report.APPS, BASELINE_APP)
-        }
+        endpoint_runs = {app: runs.get((endpoint.name, app, users), []) for app in report.APPS}
         endpoint_queries = {app: queries.get((endpoint.name, app, users)) for app in report.APPS}
-        baseline = BASELINE_APP if endpoint.baseline else None
+        baseline = None
+        if endpoint.baseline:
+            baseline = BASELINE_APP
+            endpoint_runs[baseline] = runs.get((endpoint.name, baseline, users), [])
         rows.append(report.endpoint_row(endpoint.name, endpoint_runs, endpoint_queries, baseline))
     for baseline in baselines():
         # Every run of the baseline, whichever endpoint it ran next to.
