@@ -23,7 +23,7 @@ def _code_hash(user, code):
 
 def login_code_send(*, email):
     # Same answer whether or not the address has an account; only active ones get a code.
-    user = User.objects.with_email(email).filter(is_active=True).first()
+    user = User.objects.active_with_email(email)
     if user is None:
         return
     code = f"{secrets.randbelow(10**DIGITS):0{DIGITS}d}"
@@ -37,7 +37,7 @@ def login_code_send(*, email):
 
 def login_code_redeem(*, email, code):
     """The user whose current code this is, spending it; None for any wrong answer."""
-    user = User.objects.with_email(email).filter(is_active=True).first()
+    user = User.objects.active_with_email(email)
     if user is None:
         return None
     since = timezone.now() - timedelta(seconds=settings.LOGIN_CODE_TIMEOUT)

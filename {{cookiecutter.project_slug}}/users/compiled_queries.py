@@ -1,4 +1,5 @@
-"""Lookups whose SQL the ORM builds once, for the queries every authenticated request runs.
+"""Lookups whose SQL the ORM builds once: those of every authenticated request, and the
+lookup by address of requests for a link or code, which anyone can make.
 
 Building the SQL of a queryset costs Django more than the database takes to answer a
 lookup by primary key or unique index, and a join costs twice as much to build. A

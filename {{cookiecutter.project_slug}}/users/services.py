@@ -179,6 +179,6 @@ def email_change_confirm(*, user):
 def _send_link_to_active_user(*, email, **link):
     # Unknown and inactive addresses get the same answer and no mail, so the
     # endpoint does not reveal who has an account.
-    user = User.objects.with_email(email).filter(is_active=True).first()
+    user = User.objects.active_with_email(email)
     if user is not None:
         send_link_email(user=user, **link)

@@ -35,6 +35,7 @@ class ResendActivationView(ActionView):
     serializer_class = EmailSerializer
     permission_classes = [permissions.AllowAny]
     throttle_classes = ACCOUNT_MAIL_THROTTLES
+    atomic = False
 
     def perform(self, data):
         services.user_resend_activation(email=data["email"])

@@ -63,6 +63,7 @@ class ResetPasswordView(ActionView):
     serializer_class = EmailSerializer
     permission_classes = [permissions.AllowAny]
     throttle_classes = ACCOUNT_MAIL_THROTTLES
+    atomic = False
 
     def perform(self, data):
         log_event("password_reset_requested", request=self.request)

@@ -95,6 +95,7 @@ class ResetUsernameView(ActionView):
     serializer_class = EmailSerializer
     permission_classes = [permissions.AllowAny]
     throttle_classes = ACCOUNT_MAIL_THROTTLES
+    atomic = False
 
     def perform(self, data):
         services.username_reset_request(email=data["email"])

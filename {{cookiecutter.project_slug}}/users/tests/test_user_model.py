@@ -95,6 +95,28 @@ def test_with_email_matches_whole_address_only():
     assert not User.objects.with_email("%").exists()
 
 
+def test_active_with_email_finds_the_user_in_any_case():
+    user = new_user(email="ada@éxample.com")
+
+    # Non-ASCII letters too, whose case SQLite's lower() does not fold.
+    assert User.objects.active_with_email("ADA@ÉXAMPLE.COM") == user
+    assert User.objects.active_with_email("Ada@éxample.com") == user
+
+
+def test_active_with_email_passes_over_inactive_users():
+    new_user(is_active=False)
+
+    assert User.objects.active_with_email("ada@example.com") is None
+
+
+def test_active_with_email_matches_whole_address_only():
+    new_user()
+
+    assert User.objects.active_with_email("ada@example.co") is None
+    assert User.objects.active_with_email("ad_@example.com") is None
+    assert User.objects.active_with_email("%") is None
+
+
 def test_with_login_matches_any_case():
     user = UserFactory()
 
