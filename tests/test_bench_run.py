@@ -1,8 +1,10 @@
 """bench/run.py's choice of endpoints (--only); the benchmark itself is not a test."""
 
+import os
 import sys
 from pathlib import Path
 
+import psycopg
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
@@ -96,3 +98,35 @@ def test_ours_runs_at_every_size_back_to_back_where_it_is_compared_with_itself()
         "floor-1000000",
     ]
     assert labels("jwt/verify") == [app.label for app in apps]
+
+
+@pytest.fixture
+def database():
+    """A new PostgreSQL database at the benchmark's server, dropped afterwards."""
+    name = f"drfbench_test_{os.getpid()}"
+    try:
+        server = psycopg.connect(run.DATABASE_URL + "/postgres", autocommit=True)
+    except psycopg.OperationalError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip("PostgreSQL is not running")
+    with server:
+        server.execute(f"DROP DATABASE IF EXISTS {name}")
+        server.execute(f"CREATE DATABASE {name}")
+        yield f"{run.DATABASE_URL}/{name}"
+        server.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+def test_prewarm_reads_every_table_and_index_of_the_database(database):
+    with psycopg.connect(database, autocommit=True) as db:
+        db.execute("CREATE TABLE users (id serial PRIMARY KEY, email text UNIQUE)")
+        db.execute("INSERT INTO users (email) SELECT 'user' || n FROM generate_series(1, 5000) n")
+        blocks = db.execute(
+            "SELECT sum(pg_relation_size(oid)) / current_setting('block_size')::int"
+            " FROM pg_class WHERE relname IN ('users', 'users_pkey', 'users_email_key')"
+        ).fetchone()[0]
+    app = run.App("ours", 5000, Path(sys.executable), None, {"DATABASE_URL": database}, 0)
+
+    assert blocks > 30
+    assert app.prewarm() == blocks
+    assert app.prewarm() == blocks  # the extension, once there, is kept
