@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Load-test the baked project against djoser 2.3.5 and a hand-written floor.
 
-python3 bench/run.py [--rounds 3] [--duration 5] [--sizes 1000,1000000] [--readme]
+python3 bench/run.py [--rounds 9] [--duration 1] [--sizes 1000,1000000] [--readme]
 
 Needs Python 3.11+, PostgreSQL at BENCH_DATABASE_URL (default
 postgres://postgres@127.0.0.1:5432, trust authentication, superuser for pg_prewarm) and
@@ -532,10 +532,12 @@ def measure(apps, args):
 
 
 def run_order(apps, endpoint):
-    """`apps` in turn; for an endpoint compared with itself at another size, ours at every
-    size back to back, where the first of ours comes, so that those runs are neighbours."""
+    """`apps` in turn, with the runs each ratio compares next to each other: the apps of
+    one size together, where the first of that size comes; for an endpoint compared with
+    itself at another size, ours at every size back to back, where the first of ours comes."""
     if endpoint.name not in SCALED:
-        return apps
+        sizes = dict.fromkeys(app.users for app in apps)
+        return [app for users in sizes for app in apps if app.users == users]
     ours = [app for app in apps if app.name == "ours"]
     others = [app for app in apps if app.name != "ours"]
     first = apps.index(ours[0])
@@ -624,8 +626,10 @@ def versions(python):
 
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3, help="rounds")
-    parser.add_argument("--duration", type=int, default=3, help="seconds per wrk run")
+    # Many short rounds rather than a few long ones: the speed of a shared machine drifts
+    # within seconds, and each ratio is the median of one per round.
+    parser.add_argument("--rounds", type=int, default=9, help="rounds")
+    parser.add_argument("--duration", type=int, default=1, help="seconds per wrk run")
     parser.add_argument("--connections", type=int, default=4, help="wrk connections")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per app")
     parser.add_argument("--sizes", default="1000,1000000", help="user counts, comma-separated")

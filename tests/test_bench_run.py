@@ -100,6 +100,25 @@ def test_ours_runs_at_every_size_back_to_back_where_it_is_compared_with_itself()
     assert labels("jwt/verify") == [app.label for app in apps]
 
 
+def test_the_apps_of_one_size_run_next_to_each_other():
+    apps = [
+        run.App(name, users, None, None, {}, 0)
+        for users in (1000, 1000000)
+        for name in ("djoser", "ours", "floor")
+    ]
+    rotated = apps[2:] + apps[:2]  # as in the third round
+    jwt_verify = next(e for e in run.ALL_ENDPOINTS if e.name == "jwt/verify")
+
+    assert [app.label for app in run.run_order(rotated, jwt_verify)] == [
+        "floor-1000",
+        "djoser-1000",
+        "ours-1000",
+        "djoser-1000000",
+        "ours-1000000",
+        "floor-1000000",
+    ]
+
+
 @pytest.fixture
 def database():
     """A new PostgreSQL database at the benchmark's server, dropped afterwards."""
