@@ -34,6 +34,31 @@ def test_no_row_is_none(user):
     assert BY_PK.get(user.pk + 1000) is None
 
 
+def test_the_constants_of_the_query_stay_as_they_were_built(user):
+    named = CompiledQuery(lambda pk: User.objects.filter(pk=pk, name="Ada", is_active=True), 0)
+    User.objects.filter(pk=user.pk).update(name="Ada")
+
+    assert named.get(user.pk) == user
+    User.objects.filter(pk=user.pk).update(name="Bob")
+    assert named.get(user.pk) is None
+
+
+def test_a_constant_equal_to_a_sample_but_of_another_type_is_no_sample(user):
+    # True == 1: were True taken for the sample, it would be replaced by the pk.
+    active = CompiledQuery(lambda pk: User.objects.filter(pk=pk, is_active=True), 1)
+
+    assert active.get(user.pk) == user
+    User.objects.filter(pk=user.pk).update(is_active=False)
+    assert active.get(user.pk) is None
+
+
+def test_a_sample_the_sql_does_not_hold_is_refused(user):
+    lowered = CompiledQuery(lambda name: User.objects.filter(name=name.lower()), "Ada")
+
+    with pytest.raises(ValueError, match="do not hold each of"):
+        lowered.get("Ada")
+
+
 def test_each_call_reads_the_database_anew(user):
     BY_PK.get(user.pk)
     User.objects.filter(pk=user.pk).update(name="Changed")
@@ -63,13 +88,6 @@ def test_parameters_reach_the_sql_in_the_orms_order_whatever_theirs(user, other_
 
     assert by_name_and_pk.get(other_user.pk, "Grace").pk == other_user.pk
     assert by_name_and_pk.get(user.pk, "Grace") is None
-
-
-def test_a_query_with_values_other_than_the_samples_is_refused(user):
-    query = CompiledQuery(lambda pk: User.objects.filter(pk=pk, name="Ada"), 0)
-
-    with pytest.raises(ValueError, match="samples"):
-        query.get(user.pk)
 
 
 def test_postgresql_prepares_the_statement_once_a_connection_repeats_it(user):
