@@ -24,7 +24,8 @@ from users.models import User
 
 @extend_schema(responses={204: None})
 class ActionView(generics.GenericAPIView):
-    """POST a body, do one thing with it in a transaction, answer 204 No Content."""
+    """POST a body, do one thing with it (in a transaction, unless `atomic` is False),
+    answer 204 No Content."""
 
     # False for actions that only read and mail: anyone can ask for a link, so such a
     # request should not pay for a transaction. Its mail then goes out at once.
