@@ -5,11 +5,11 @@ python3 bench/run.py [--rounds 9] [--duration 1] [--sizes 1000,1000000] [--readm
 
 Needs Python 3.11+, PostgreSQL at BENCH_DATABASE_URL (default
 postgres://postgres@127.0.0.1:5432, trust authentication, superuser for pg_prewarm) and
-wrk, which it installs
-with apt-get when it runs as root. Everything else goes into build/bench/: two
-virtualenvs, the baked project (token_strategy=both), server logs. The apps run under
-gunicorn on loopback ports, each with its own database; wrk drives one endpoint of one
-app at a time, the three apps alternating, for several rounds. See README.md, "Benchmark".
+wrk, which it installs with apt-get when it runs as root. Everything else goes into
+build/bench/: two virtualenvs, the baked project (token_strategy=both), server logs. The
+apps run under gunicorn on loopback ports, each with its own database; wrk drives one
+endpoint of one app at a time, the three apps alternating, for several rounds. See
+README.md, "Benchmark".
 """
 
 import argparse
