@@ -11,6 +11,19 @@ def rate(run):
     return run["requests"] / (run["duration_us"] / 1_000_000)
 
 
+def merged(runs):
+    """Several wrk runs of one endpoint and app as one: their requests over their time."""
+    counts = ("requests", "duration_us", "non_2xx", "socket_errors")
+    total = {key: sum(run[key] for run in runs) for key in counts}
+    for key in ("p50_us", "p99_us", "mean_us", "cpu_ms"):
+        if all(key in run for run in runs):
+            # Each run weighs as many requests as it made: exact for the mean and the CPU
+            # per request, near enough for the percentiles.
+            weighted = sum(run[key] * run["requests"] for run in runs)
+            total[key] = weighted / total["requests"] if total["requests"] else 0
+    return total
+
+
 def median_rate(runs):
     return statistics.median(rate(run) for run in runs) if runs else None
 

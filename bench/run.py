@@ -505,11 +505,16 @@ def measure(apps, args):
     floors = {app.users: app for app in apps if app.name == "floor"}
     with serving(apps, args.workers) as servers:
         tokens = {app.key: log_in(app) for app in apps}
+
+        def timed(app, endpoint):
+            load = (tokens[app.key], args.duration, args.connections)
+            return wrk(app, endpoint, *load, servers[app.key])
+
         say("warming up")
         for endpoint in ENDPOINTS + baselines():
             for app in apps:
                 if app.name in endpoint.apps:
-                    wrk(app, endpoint, tokens[app.key], 1, args.connections, servers[app.key])
+                    timed(app, endpoint)
         for round_number in range(args.rounds):
             say(f"round {round_number + 1} of {args.rounds}")
             # Rotate the order, so no app always follows the same one.
@@ -518,15 +523,20 @@ def measure(apps, args):
                 for app in run_order(apps[shift:] + apps[:shift], endpoint):
                     if app.name not in endpoint.apps:
                         continue
-                    load = (tokens[app.key], args.duration, args.connections)
-                    result = wrk(app, endpoint, *load, servers[app.key])
-                    runs.setdefault((endpoint.name, *app.key), []).append(result)
                     if endpoint.baseline and app.name == "ours":
+                        # Ours between two runs of the bare hash: against their mean, a
+                        # machine that speeds up or slows down over the three runs
+                        # favours neither side.
                         floor = floors[app.users]
-                        load = (tokens[floor.key], args.duration, args.connections)
-                        result = wrk(floor, endpoint.baseline, *load, servers[floor.key])
+                        before = timed(floor, endpoint.baseline)
+                        result = timed(app, endpoint)
+                        after = timed(floor, endpoint.baseline)
                         key = (endpoint.name, BASELINE_APP, app.users)
-                        runs.setdefault(key, []).append(result)
+                        both = {**report.merged([before, after]), "runs": [before, after]}
+                        runs.setdefault(key, []).append(both)
+                    else:
+                        result = timed(app, endpoint)
+                    runs.setdefault((endpoint.name, *app.key), []).append(result)
         memory = {key: worker_rss_mib(server.pid) for key, server in servers.items()}
     return runs, queries, memory
 

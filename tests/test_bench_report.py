@@ -33,6 +33,25 @@ def test_ratio_is_the_median_of_each_rounds_ratio():
     assert report.median_ratio(ours, theirs) == 1.0
 
 
+def test_runs_before_and_after_merge_into_their_mean_rate():
+    # The machine slowed down from one run to the next: 12 requests per second before
+    # ours, 8 after; ours, in between, is compared with 10.
+    before = {**wrk_run(24), "cpu_ms": 200}
+    after = {**wrk_run(16, non_2xx=1, p99_ms=20), "cpu_ms": 300}
+
+    both = report.merged([before, after])
+
+    assert report.rate(both) == 10
+    assert both["requests"] == 40 and both["non_2xx"] == 1
+    assert both["cpu_ms"] == (24 * 200 + 16 * 300) / 40
+    assert both["p99_us"] == (24 * 10_000 + 16 * 20_000) / 40
+    assert report.median_ratio([wrk_run(18)], [both]) == 0.9
+
+
+def test_merged_runs_without_cpu_times_have_none():
+    assert "cpu_ms" not in report.merged([wrk_run(1), {**wrk_run(1), "cpu_ms": 5}])
+
+
 def test_row_shows_rates_ratios_latencies_and_queries():
     ours = [{**wrk_run(400), "cpu_ms": 2}]
     runs = {"ours": ours, "djoser": [wrk_run(200)], "floor": [wrk_run(500, p99_ms=4)]}

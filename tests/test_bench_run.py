@@ -1,7 +1,11 @@
 """bench/run.py's choice of endpoints (--only); the benchmark itself is not a test."""
 
+import argparse
+import collections
+import contextlib
 import os
 import sys
+import types
 from pathlib import Path
 
 import psycopg
@@ -117,6 +121,45 @@ def test_the_apps_of_one_size_run_next_to_each_other():
         "ours-1000000",
         "floor-1000000",
     ]
+
+
+def test_ours_login_runs_between_two_password_checks_and_is_compared_with_their_mean(
+    monkeypatch,
+):
+    run.select_endpoints(["token/login"])
+    apps = [run.App(name, 1000, None, None, {}, 0) for name in ("ours", "djoser", "floor")]
+    calls = []
+    # The machine slows down during the round: the check before ours makes 12 requests
+    # per second, ours 9, the check after it 8. Every other run makes 10.
+    rates = {"password check 1": 12, "token/login on ours": 9, "password check 2": 8}
+
+    def fake_wrk(app, endpoint, *load):
+        calls.append(f"{endpoint.name} on {app.name}")
+        checks = calls[WARM_UP:].count("password check on floor")
+        key = f"password check {checks}" if endpoint is run.PASSWORD_CHECK else calls[-1]
+        requests = rates.get(key, 10) if len(calls) > WARM_UP else 10
+        return {"requests": requests, "duration_us": 10**6, "non_2xx": 0, "socket_errors": 0}
+
+    WARM_UP = 4  # a run of each app, and one of the check
+    monkeypatch.setattr(run, "wrk", fake_wrk)
+    servers = collections.defaultdict(lambda: types.SimpleNamespace(pid=0))
+    monkeypatch.setattr(run, "serving", lambda *args, **kwargs: contextlib.nullcontext(servers))
+    monkeypatch.setattr(run, "count_queries", lambda apps: {})
+    monkeypatch.setattr(run, "log_in", lambda app: {})
+    monkeypatch.setattr(run, "worker_rss_mib", lambda pid: None)
+    args = argparse.Namespace(rounds=1, duration=1, connections=1, workers=1)
+
+    runs, _, _ = run.measure(apps, args)
+
+    assert calls[WARM_UP:] == [
+        "password check on floor",
+        "token/login on ours",
+        "password check on floor",
+        "token/login on djoser",
+        "token/login on floor",
+    ]
+    lines = run.targets(runs, {}, [1000]).splitlines()
+    assert "- [ ] token/login ours/password check at 1,000 users: 0.90 (at least 0.95)" in lines
 
 
 @pytest.fixture
