@@ -506,15 +506,15 @@ def measure(apps, args):
     with serving(apps, args.workers) as servers:
         tokens = {app.key: log_in(app) for app in apps}
 
-        def timed(app, endpoint):
-            load = (tokens[app.key], args.duration, args.connections)
+        def timed(app, endpoint, duration=args.duration):
+            load = (tokens[app.key], duration, args.connections)
             return wrk(app, endpoint, *load, servers[app.key])
 
         say("warming up")
         for endpoint in ENDPOINTS + baselines():
             for app in apps:
                 if app.name in endpoint.apps:
-                    timed(app, endpoint)
+                    timed(app, endpoint, duration=1)
         for round_number in range(args.rounds):
             say(f"round {round_number + 1} of {args.rounds}")
             # Rotate the order, so no app always follows the same one.

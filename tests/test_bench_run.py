@@ -129,6 +129,7 @@ def test_ours_login_runs_between_two_password_checks_and_is_compared_with_their_
     run.select_endpoints(["token/login"])
     apps = [run.App(name, 1000, None, None, {}, 0) for name in ("ours", "djoser", "floor")]
     calls = []
+    WARM_UP = 4  # a run of each app, and one of the check
     # The machine slows down during the round: the check before ours makes 12 requests
     # per second, ours 9, the check after it 8. Every other run makes 10.
     rates = {"password check 1": 12, "token/login on ours": 9, "password check 2": 8}
@@ -140,7 +141,6 @@ def test_ours_login_runs_between_two_password_checks_and_is_compared_with_their_
         requests = rates.get(key, 10) if len(calls) > WARM_UP else 10
         return {"requests": requests, "duration_us": 10**6, "non_2xx": 0, "socket_errors": 0}
 
-    WARM_UP = 4  # a run of each app, and one of the check
     monkeypatch.setattr(run, "wrk", fake_wrk)
     servers = collections.defaultdict(lambda: types.SimpleNamespace(pid=0))
     monkeypatch.setattr(run, "serving", lambda *args, **kwargs: contextlib.nullcontext(servers))
