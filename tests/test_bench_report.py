@@ -27,6 +27,25 @@ def test_rate_is_requests_per_second():
     assert report.rate(wrk_run(300, seconds=2)) == 150
 
 
+def test_run_with_its_connections_is_rated_by_its_mean_latency():
+    # 4 connections, 0.4 s each request: 10 per second, though only 37 finished in 4 s.
+    run = {**wrk_run(37, seconds=4), "mean_us": 400_000, "connections": 4}
+    assert report.rate(run) == 10
+    assert report.rate({**run, "requests": 0, "mean_us": 0}) == 0
+
+
+def test_runs_rated_by_latency_merge_into_their_mean_rate():
+    # 10 requests per second before ours, 8 after: 40 and 32 requests in 4 s each.
+    before = {**wrk_run(40, seconds=4), "mean_us": 400_000, "connections": 4}
+    after = {**wrk_run(32, seconds=4), "mean_us": 500_000, "connections": 4}
+
+    both = report.merged([before, after])
+
+    assert both["connections"] == 4
+    assert report.rate(both) == pytest.approx(9)
+    assert "connections" not in report.merged([before, wrk_run(32, seconds=4)])
+
+
 def test_ratio_is_the_median_of_each_rounds_ratio():
     ours = [wrk_run(100), wrk_run(300), wrk_run(200)]
     theirs = [wrk_run(100), wrk_run(100), wrk_run(400)]

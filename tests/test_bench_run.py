@@ -160,6 +160,20 @@ def test_ours_login_runs_between_two_password_checks_and_is_compared_with_their_
     assert "- [ ] token/login ours/password check at 1,000 users: 0.90 (at least 0.95)" in lines
 
 
+@pytest.mark.parametrize(("name", "connections"), [("jwt/create", 3), ("jwt/verify", None)])
+def test_runs_that_hash_a_password_are_rated_by_their_latency(monkeypatch, name, connections):
+    endpoint = next(endpoint for endpoint in run.ALL_ENDPOINTS if endpoint.name == name)
+    app = run.App("ours", 1000, None, None, {}, 0)
+    monkeypatch.setattr(run.App, "prewarm", lambda self: 0)
+    done = '{"requests": 30, "duration_us": 4000000, "mean_us": 300000}'
+    monkeypatch.setattr(run, "output", lambda command: f"Running 4s test\n{done}")
+
+    result = run.wrk(app, endpoint, {"access": "x"}, duration=1, connections=3)
+
+    assert result.get("connections") == connections
+    assert run.report.rate(result) == (10 if connections else 7.5)
+
+
 @pytest.fixture
 def database():
     """A new PostgreSQL database at the benchmark's server, dropped afterwards."""
