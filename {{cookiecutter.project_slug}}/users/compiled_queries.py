@@ -14,7 +14,8 @@ from django.utils.functional import cached_property
 
 class CompiledQuery:
     """`build(*samples)` makes a queryset; `get(*params)` runs its SQL with `params` in
-    place of `samples` and returns the model instance of the first row, or None.
+    place of `samples` and returns the model instance of the first row, or None. With
+    `using`, it runs on that database, as `queryset.using()` would.
 
     The rows become instances as the queryset's own would, `select_related()` included:
     only building the SQL is skipped. So this suits querysets whose SQL depends on the
@@ -32,8 +33,9 @@ class CompiledQuery:
     def queryset(self):
         return self.build(*self.samples)
 
-    def get(self, *params):
-        queryset = self.queryset.all()  # a copy, whose query this call may change
+    def get(self, *params, using=None):
+        # A copy, whose query this call may change.
+        queryset = self.queryset.using(using) if using else self.queryset.all()
         database = queryset.db
         compiled = self.compiled.get(database) or self.compile(database)
         compiled_compiler, sql, built_params, samples = compiled

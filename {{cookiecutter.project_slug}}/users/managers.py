@@ -37,12 +37,14 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
 
     def active_with_email(self, email):
         """The active user with the address `email`, letter case ignored, or None."""
-        return self._active_with_email.get(self.normalize_email(email))
+        # db_manager() copies this manager with the lookup below: pass on its database.
+        return self._active_with_email.get(self.normalize_email(email), using=self._db)
 
     @cached_property
     def _active_with_email(self):
         # Anyone may ask for a reset link or a login code by address, so this lookup
-        # runs on requests that cost the asker nothing: its SQL is built only once.
+        # runs on requests that cost the asker nothing: its SQL is built only once per
+        # database.
         return CompiledQuery(
             lambda email: self.with_email(email).filter(is_active=True), "someone@example.com"
         )

@@ -5,6 +5,7 @@ from datetime import datetime
 
 import pytest
 from django.db import connection, connections
+from django.utils.connection import ConnectionDoesNotExist
 
 from users.compiled_queries import CompiledQuery
 from users.models import User
@@ -57,6 +58,12 @@ def test_a_sample_the_sql_does_not_hold_is_refused(user):
 
     with pytest.raises(ValueError, match="do not hold each of"):
         lowered.get("Ada")
+
+
+def test_using_runs_the_sql_on_the_database_it_names(user):
+    assert BY_PK.get(user.pk, using="default") == user
+    with pytest.raises(ConnectionDoesNotExist):
+        BY_PK.get(user.pk, using="elsewhere")
 
 
 def test_each_call_reads_the_database_anew(user):

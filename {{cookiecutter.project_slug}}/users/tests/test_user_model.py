@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import authenticate
 from django.db import IntegrityError, transaction
+from django.utils.connection import ConnectionDoesNotExist
 
 from config.settings import base as base_settings
 from users.models import User
@@ -115,6 +116,15 @@ def test_active_with_email_matches_whole_address_only():
     assert User.objects.active_with_email("ada@example.co") is None
     assert User.objects.active_with_email("ad_@example.com") is None
     assert User.objects.active_with_email("%") is None
+
+
+def test_active_with_email_looks_in_the_database_of_its_manager():
+    user = new_user()
+
+    assert User.objects.active_with_email(user.email) == user
+    # db_manager() copies the manager with its lookup, built above for the default database.
+    with pytest.raises(ConnectionDoesNotExist):
+        User.objects.db_manager("elsewhere").active_with_email(user.email)
 
 
 def test_with_login_matches_any_case():
