@@ -11,10 +11,8 @@ def rate(run):
 
     A run that names its connections is rated by its mean latency instead: each connection
     always has one request out, so the rate is connections / mean latency (Little's law).
-    The runs that hash a password make 30 to 40 requests; their count moves by about 1.5%
-    with where the end of the run falls in the requests the workers have in hand, while the
-    latencies of the finished requests do not. (The rate comes out a few percent above the
-    count, as the first requests of a run wait behind none: the same for every app.)
+    The runs that hash a password do, as they make too few requests for a count to be
+    precise (README.md, "Benchmark").
     """
     if "connections" in run:
         return run["connections"] / (run["mean_us"] / 1_000_000) if run["mean_us"] else 0
@@ -22,11 +20,13 @@ def rate(run):
 
 
 def merged(runs):
-    """Several wrk runs of one endpoint and app as one: their requests over their time."""
+    """Several wrk runs of one endpoint and app as one: their requests over their time, or,
+    for runs rated by latency, their connections over the mean latency of all requests."""
     counts = ("requests", "duration_us", "non_2xx", "socket_errors")
     total = {key: sum(run[key] for run in runs) for key in counts}
-    if len({run.get("connections") for run in runs}) == 1 and "connections" in runs[0]:
-        total["connections"] = runs[0]["connections"]
+    connections = {run.get("connections") for run in runs}
+    if len(connections) == 1 and None not in connections:
+        (total["connections"],) = connections
     for key in ("p50_us", "p99_us", "mean_us", "cpu_ms"):
         if all(key in run for run in runs):
             # Each run weighs as many requests as it made: exact for the mean and the CPU
